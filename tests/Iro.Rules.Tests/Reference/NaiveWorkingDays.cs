@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Iro.Rules.Calendars;
+using NodaTime;
 
 namespace Iro.Rules.Tests.Reference;
 
