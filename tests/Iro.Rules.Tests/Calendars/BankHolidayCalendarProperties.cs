@@ -29,7 +29,7 @@ public class BankHolidayCalendarProperties
     [Property(Arbitrary = new[] { typeof(Years) }, MaxTest = 200)]
     public bool InYear_HasTwoWeekdaysOffAtChristmas_AfterTheFirstYearsInScotland(UkJurisdiction j, int year)
     {
-        int christmas = BankHolidayCalendar.For(j).InYear(year).Count(d => d.Date.Month == 12 && d.Date.Day >= 25);
+        int christmas = BankHolidayCalendar.For(j).InYear(year).Count(d => d.Date.Month == 12 && d.Date.Day is >= 25 and <= 28); // 31 Dec 1999 was an extra day
         return christmas == (j == UkJurisdiction.Scotland && year < 1974 ? 1 : 2);
     }
 
