@@ -285,7 +285,7 @@ public sealed class WorkingDayCalendar
             summary.Append(" (council closure days are a departure from the statutory definition of a working day)");
         }
 
-        var finding = new Finding(RuleId.WorkingDayCount, Citations.WorkingDayCount, summary.ToString());
+        var finding = new Finding(RuleId.WorkingDayCount, Outcome.Information, Citations.WorkingDayCount, summary.ToString());
         return new WorkingDayExplanation(start, workingDays, result, skipped, this, finding);
     }
 

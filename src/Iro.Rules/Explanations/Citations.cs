@@ -7,21 +7,68 @@ namespace Iro.Rules.Explanations;
 /// <remarks>Immutable and thread-safe.</remarks>
 public static class Citations
 {
-    /// <summary>CAL-1: the definition of "working day" in the Care Planning, Placement and Case Review (England) Regulations 2010.</summary>
-    public static Citation WorkingDay { get; } = new(
-        "Care Planning, Placement and Case Review (England) Regulations 2010 (SI 2010/959)",
-        "reg 2(1), \"working day\"",
-        new Uri("https://www.legislation.gov.uk/uksi/2010/959/regulation/2"),
-        new LocalDate(2011, 4, 1));
+    private const string Cppcr = "Care Planning, Placement and Case Review (England) Regulations 2010 (SI 2010/959)";
+    private const string Rccr = "Review of Children's Cases Regulations 1991 (SI 1991/895)";
+    private static readonly LocalDate CppcrInForce = new(2011, 4, 1);
+    private static readonly LocalDate RccrInForce = new(1991, 10, 14);
+    private static readonly LocalDate RccrRevoked = new(2011, 3, 31);
+
+    /// <summary>CAL-1: the definition of "working day" (CPPCR 2010 reg 2(1)).</summary>
+    public static Citation WorkingDay { get; } = new(Cppcr, "reg 2(1), \"working day\"", "CPPCR 2010 reg 2(1)", Reg(2), CppcrInForce);
 
     /// <summary>CAL-2: bank holidays under the Banking and Financial Dealings Act 1971 and the yearly proclamations.</summary>
     public static Citation BankHolidays { get; } = new(
         "Banking and Financial Dealings Act 1971",
         "s1 and Schedule 1; St Andrew's Day Bank Holiday (Scotland) Act 2007 s1; royal proclamations under s1(2)-(3)",
+        "BFDA 1971 s1 and Sch 1",
         new Uri("https://www.legislation.gov.uk/ukpga/1971/80/schedule/1"));
 
     /// <summary>CAL-3: the day of the event is excluded when counting a period "of" or "after" it.</summary>
     public static Citation WorkingDayCount { get; } = new(
         "Zoan v Rouamba [2000] 1 WLR 1509 (CA)",
-        "the day of the event is excluded; with CPPCR 2010 reg 2(1), \"working day\"");
+        "the day of the event is excluded; with CPPCR 2010 reg 2(1), \"working day\"",
+        "Zoan v Rouamba [2000] 1 WLR 1509");
+
+    /// <summary>CAL-4: "month" means calendar month; the corresponding-date rule.</summary>
+    public static Citation CalendarMonths { get; } = new(
+        "Interpretation Act 1978",
+        "s5 and Schedule 1 (\"month\"); corresponding-date rule, Dodds v Walker [1981] 1 WLR 1027 (HL)",
+        "Interpretation Act 1978 Sch 1; Dodds v Walker [1981] 1 WLR 1027",
+        new Uri("https://www.legislation.gov.uk/ukpga/1978/30/schedule/1"));
+
+    /// <summary>AGE-1: a person attains an age at the start of the anniversary of their birth.</summary>
+    public static Citation Age { get; } = new(
+        "Family Law Reform Act 1969", "s9(1)", "FLRA 1969 s9(1)", new Uri("https://www.legislation.gov.uk/ukpga/1969/46/section/9"), new LocalDate(1970, 1, 1));
+
+    /// <summary>REV-1: first review within 20 working days of becoming looked after (from 1 April 2011).</summary>
+    public static Citation FirstReview { get; } = new(Cppcr, "reg 33(1)", "CPPCR 2010 reg 33(1)", Reg(33), CppcrInForce);
+
+    /// <summary>REV-2 and REV-3: second review within 3 months of the first, then at intervals of not more than 6 months.</summary>
+    public static Citation LaterReviews { get; } = new(Cppcr, "reg 33(2)", "CPPCR 2010 reg 33(2)", Reg(33), CppcrInForce);
+
+    /// <summary>REV-4: reviews brought forward.</summary>
+    public static Citation EarlyReview { get; } = new(Cppcr, "reg 33(3)", "CPPCR 2010 reg 33(3)", Reg(33), CppcrInForce);
+
+    /// <summary>REV-1 to REV-3 before 1 April 2011: first review within 4 weeks, second within 3 months, then 6-monthly.</summary>
+    public static Citation Reviews1991 { get; } = new(
+        Rccr, "reg 3", "RCCR 1991 reg 3", new Uri("https://www.legislation.gov.uk/uksi/1991/895/regulation/3/made"), RccrInForce, RccrRevoked);
+
+    /// <summary>REV-5: conduct of the review; the IRO chairs its meetings; one adjournment (IRO Handbook 2010 ch. 3).</summary>
+    public static Citation ReviewMeetings { get; } = new(Cppcr, "reg 36; IRO Handbook 2010 ch. 3", "CPPCR 2010 reg 36", Reg(36), CppcrInForce);
+
+    /// <summary>REV-6: record of the review; the number of working days is local policy.</summary>
+    public static Citation ReviewRecord { get; } = new(
+        Cppcr, "regs 37-38 (record and implementation); timescales are local policy", "CPPCR 2010 regs 37-38 and local policy", Reg(37), CppcrInForce);
+
+    /// <summary>REV-7: no significant change to the care plan unless first considered at a review.</summary>
+    public static Citation SignificantChange { get; } = new(Cppcr, "reg 32(2)", "CPPCR 2010 reg 32(2)", Reg(32), CppcrInForce);
+
+    /// <summary>REV-9: short breaks: the Regulations apply with modifications.</summary>
+    public static Citation ShortBreaks { get; } = new(Cppcr, "reg 48", "CPPCR 2010 reg 48", Reg(48), CppcrInForce);
+
+    /// <summary>REV-10: the IRO speaks to the child in private before the review; the 6-week window is local policy.</summary>
+    public static Citation IroVisit { get; } = new(
+        Cppcr, "reg 36(1)(b); 6-week window is local policy", "CPPCR 2010 reg 36(1)(b) and local policy", Reg(36), CppcrInForce);
+
+    private static Uri Reg(int number) => new($"https://www.legislation.gov.uk/uksi/2010/959/regulation/{number}");
 }

@@ -18,6 +18,42 @@ public readonly record struct RuleId
     /// <summary>CAL-3: counting "within N working days of" an event; the event day is day 0.</summary>
     public static RuleId WorkingDayCount { get; } = new("CAL-3");
 
+    /// <summary>CAL-4: calendar months by the corresponding-date rule.</summary>
+    public static RuleId CalendarMonths { get; } = new("CAL-4");
+
+    /// <summary>CAL-5: weeks and day windows.</summary>
+    public static RuleId WeeksAndDays { get; } = new("CAL-5");
+
+    /// <summary>AGE-1: attaining an age on the anniversary of birth.</summary>
+    public static RuleId Age { get; } = new("AGE-1");
+
+    /// <summary>REV-1: first review within 20 working days of becoming looked after.</summary>
+    public static RuleId FirstReview { get; } = new("REV-1");
+
+    /// <summary>REV-2: second review within 3 months of the first.</summary>
+    public static RuleId SecondReview { get; } = new("REV-2");
+
+    /// <summary>REV-3: later reviews at intervals of not more than 6 months.</summary>
+    public static RuleId SubsequentReview { get; } = new("REV-3");
+
+    /// <summary>REV-4: early reviews reset the schedule.</summary>
+    public static RuleId EarlyReview { get; } = new("REV-4");
+
+    /// <summary>REV-5: a review held as a series of meetings; one adjournment of at most 20 working days.</summary>
+    public static RuleId ReviewMeetings { get; } = new("REV-5");
+
+    /// <summary>REV-6: recommendations and minutes after the review.</summary>
+    public static RuleId ReviewRecord { get; } = new("REV-6");
+
+    /// <summary>REV-7: no significant change to the care plan without a review first.</summary>
+    public static RuleId SignificantChange { get; } = new("REV-7");
+
+    /// <summary>REV-9: short breaks: first review within 3 months, then 6-monthly.</summary>
+    public static RuleId ShortBreaks { get; } = new("REV-9");
+
+    /// <summary>REV-10: the IRO sees the child within the 6 weeks before each review.</summary>
+    public static RuleId IroVisit { get; } = new("REV-10");
+
     /// <summary>Creates a rule id from its text, for example <c>"CAL-3"</c>.</summary>
     /// <param name="value">The rule id; not empty.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>

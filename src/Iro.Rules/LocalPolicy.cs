@@ -1,0 +1,100 @@
+using Iro.Rules.Internal;
+using Iro.Rules.Reviews;
+using Iro.Rules.Timescales;
+
+namespace Iro.Rules;
+
+/// <summary>The practice choices that differ between councils, and the options where the law leaves a choice, with documented defaults.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe: change a value with <c>with</c>, e.g.
+/// <c>LocalPolicy.Default with { MinutesDueWorkingDays = 20 }</c>. Statute is not configurable except where the
+/// domain reference (RULES.md section 8) records that the law leaves a choice; such options say so.</para>
+/// <para>Defaults are those of RULES.md section 8 (the Manchester City Council IRO practice standard for local timescales).</para>
+/// </remarks>
+public sealed record LocalPolicy
+{
+    private readonly int recommendationsDueWorkingDays = PolicyDefaults.RecommendationsDueWorkingDays;
+    private readonly int minutesDueWorkingDays = PolicyDefaults.MinutesDueWorkingDays;
+    private readonly int iroVisitWindowDays = PolicyDefaults.IroVisitWindowDays;
+
+    /// <summary>The defaults.</summary>
+    public static LocalPolicy Default { get; } = new();
+
+    /// <summary>Whether every review held, early or not, restarts the interval to the next (REV-4).</summary>
+    /// <value>The default is <see langword="true"/>, what CPPCR 2010 reg 33(2) says. <see langword="false"/> reproduces a
+    /// legacy "fixed anniversary" schedule and is labelled non-statutory in every finding (RULES.md REV-4a).</value>
+    public bool ResetScheduleOnEveryReview { get; init; } = PolicyDefaults.ResetScheduleOnEveryReview;
+
+    /// <summary>Which part of a review held as a series of meetings is its date (REV-5).</summary>
+    /// <value>The default is <see cref="ReviewDateBasis.LastPart"/>: a review is not carried out until its last part (RULES.md REV-5a).</value>
+    public ReviewDateBasis ReviewDateBasis { get; init; } = PolicyDefaults.ReviewDateBasis;
+
+    /// <summary>Whether a review whose first part was on time, lawfully adjourned (once, at most 20 working days) past its due date, counts as on time (REV-5).</summary>
+    /// <value>The default is <see langword="false"/>: late, with the reason "adjourned under reg 36" shown (RULES.md REV-5b).</value>
+    public bool TreatLawfulAdjournmentAsOnTime { get; init; } = PolicyDefaults.TreatLawfulAdjournmentAsOnTime;
+
+    /// <summary>Whether a child with short-break (V3/V4) placements follows the short-break review timetable when the reg 48 conditions hold (REV-9).</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool TreatV3V4AsShortBreaks { get; init; } = PolicyDefaults.TreatV3V4AsShortBreaks;
+
+    /// <summary>Working days after the review by which its recommendations are on the child's file (REV-6, local policy).</summary>
+    /// <value>The default is 5 working days.</value>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative or over 250.</exception>
+    public int RecommendationsDueWorkingDays
+    {
+        get => recommendationsDueWorkingDays;
+        init
+        {
+            Preconditions.CheckRange(value, 0, 250, nameof(RecommendationsDueWorkingDays));
+            recommendationsDueWorkingDays = value;
+        }
+    }
+
+    /// <summary>Working days after the review by which the full minutes (record) are sent (REV-6, local policy).</summary>
+    /// <value>The default is 15 working days.</value>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative or over 250.</exception>
+    public int MinutesDueWorkingDays
+    {
+        get => minutesDueWorkingDays;
+        init
+        {
+            Preconditions.CheckRange(value, 0, 250, nameof(MinutesDueWorkingDays));
+            minutesDueWorkingDays = value;
+        }
+    }
+
+    /// <summary>Days before a review within which the IRO sees the child (REV-10, local policy).</summary>
+    /// <value>The default is 42 days (6 weeks).</value>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative or over 366.</exception>
+    public int IroVisitWindowDays
+    {
+        get => iroVisitWindowDays;
+        init
+        {
+            Preconditions.CheckRange(value, 0, 366, nameof(IroVisitWindowDays));
+            iroVisitWindowDays = value;
+        }
+    }
+
+    /// <summary>Whether an IRO conversation with the child on the day of the review's first part counts as the pre-review visit (REV-10).</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool CountSameDayVisit { get; init; } = PolicyDefaults.CountSameDayVisit;
+
+    /// <summary>When a person born on 29 February attains an age in a common year (AGE-1a).</summary>
+    /// <value>The default is <see cref="LeapDayBirthday.March1"/>.</value>
+    public LeapDayBirthday LeapDayBirthday { get; init; } = PolicyDefaults.LeapDayBirthday;
+}
+
+/// <summary>Every <see cref="LocalPolicy"/> default in one place; a test pins each.</summary>
+internal static class PolicyDefaults
+{
+    internal const bool ResetScheduleOnEveryReview = true;
+    internal const ReviewDateBasis ReviewDateBasis = Iro.Rules.Reviews.ReviewDateBasis.LastPart;
+    internal const bool TreatLawfulAdjournmentAsOnTime = false;
+    internal const bool TreatV3V4AsShortBreaks = true;
+    internal const int RecommendationsDueWorkingDays = 5;
+    internal const int MinutesDueWorkingDays = 15;
+    internal const int IroVisitWindowDays = 42;
+    internal const bool CountSameDayVisit = true;
+    internal const LeapDayBirthday LeapDayBirthday = Age.DefaultLeapDayRule;
+}

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using Iro.Rules.Calendars;
+using Iro.Rules.Explanations;
+using Iro.Rules.Timescales;
+using NodaTime;
+
+namespace Iro.Rules.Reviews;
+
+/// <summary>Which statutory timetable a period of care follows.</summary>
+public enum ReviewTimetableKind
+{
+    /// <summary>CPPCR 2010 reg 33 (or, for a period that began before 1 April 2011, the Review of Children's Cases Regulations 1991 reg 3).</summary>
+    Ordinary = 0,
+
+    /// <summary>CPPCR 2010 reg 48: a child on pre-planned short breaks: first review within 3 months of the first placement, then 6-monthly (REV-9).</summary>
+    ShortBreaks = 1,
+}
+
+/// <summary>
+/// The review timetables in force over time, as data: the next change of law is a new row, not new code.
+/// </summary>
+/// <remarks>
+/// A period's first review follows the regime in force on the day the period began; every later review follows the
+/// regime in force on the day of the previous review, from which its interval runs.
+/// </remarks>
+internal static class ReviewTimetable
+{
+    internal enum FirstLimitUnit
+    {
+        WorkingDays,
+        Days,
+        Months,
+    }
+
+    /// <summary>One regime: the first-review limit, the second and later intervals, and their citations.</summary>
+    internal sealed record Regime(
+        LocalDate InForceFrom,
+        FirstLimitUnit FirstUnit,
+        int FirstAmount,
+        string FirstWords,
+        int SecondMonths,
+        int LaterMonths,
+        RuleId FirstRule,
+        Citation FirstCitation,
+        Citation LaterCitation);
+
+    private static readonly Regime Rccr1991 = new(
+        new LocalDate(1991, 10, 14), FirstLimitUnit.Days, 28, "4 weeks", 3, 6, RuleId.FirstReview, Citations.Reviews1991, Citations.Reviews1991);
+
+    private static readonly Regime Cppcr2010 = new(
+        new LocalDate(2011, 4, 1), FirstLimitUnit.WorkingDays, 20, "20 working days", 3, 6, RuleId.FirstReview, Citations.FirstReview, Citations.LaterReviews);
+
+    private static readonly Regime ShortBreaks2010 = new(
+        new LocalDate(2011, 4, 1), FirstLimitUnit.Months, 3, "3 months", 6, 6, RuleId.ShortBreaks, Citations.ShortBreaks, Citations.ShortBreaks);
+
+    /// <summary>The ordinary regimes, latest first. A period before the earliest takes the earliest.</summary>
+    private static readonly IReadOnlyList<Regime> Ordinary = new[] { Cppcr2010, Rccr1991 };
+
+    internal static Regime For(ReviewTimetableKind kind, LocalDate on)
+    {
+        if (kind == ReviewTimetableKind.ShortBreaks)
+        {
+            return ShortBreaks2010;
+        }
+
+        foreach (Regime regime in Ordinary)
+        {
+            if (on >= regime.InForceFrom)
+            {
+                return regime;
+            }
+        }
+
+        return Ordinary[Ordinary.Count - 1];
+    }
+
+    internal static LocalDate FirstDue(Regime regime, LocalDate anchor, WorkingDayCalendar calendar) => regime.FirstUnit switch
+    {
+        FirstLimitUnit.WorkingDays => calendar.AddWorkingDays(anchor, regime.FirstAmount),
+        FirstLimitUnit.Days => anchor.PlusDays(regime.FirstAmount),
+        _ => CalendarMonths.Add(anchor, regime.FirstAmount),
+    };
+}
