@@ -1,0 +1,57 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Iro.Rules.Tests.Calendars;
+using Iro.Rules.Timescales;
+
+namespace Iro.Rules.Tests.Timescales;
+
+/// <summary>CAL-4 and AGE-1 invariants.</summary>
+[Properties(Arbitrary = new[] { typeof(CalendarArbitraries), typeof(TimescalesProperties.Arbs) }, MaxTest = 300)]
+public class TimescalesProperties
+{
+    public readonly record struct Months(int Value);
+
+    public static class Arbs
+    {
+        public static Arbitrary<Months> Months() => Gen.Choose(0, 240).Select(m => new Months(m)).ToArbitrary();
+
+        public static Arbitrary<LeapDayBirthday> Rule() => Gen.Elements(LeapDayBirthday.March1, LeapDayBirthday.February28).ToArbitrary();
+    }
+
+    [Property]
+    public bool CalendarMonths_Add_LandsInTheTargetMonth_NeverOvershooting(MidRangeDate anchor, Months months)
+    {
+        LocalDate result = CalendarMonths.Add(anchor.Value, months.Value);
+        int targetMonthIndex = anchor.Value.Year * 12 + anchor.Value.Month - 1 + months.Value;
+        return result.Year * 12 + result.Month - 1 == targetMonthIndex
+            && (result.Day == anchor.Value.Day || (result.Day < anchor.Value.Day && result.Day == CalendarSystem.Iso.GetDaysInMonth(result.Year, result.Month)));
+    }
+
+    [Property]
+    public bool CalendarMonths_Add_IsMonotonicInAnchor(MidRangeDate a, MidRangeDate b, Months months)
+    {
+        (LocalDate early, LocalDate late) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);
+        return CalendarMonths.Add(early, months.Value) <= CalendarMonths.Add(late, months.Value);
+    }
+
+    [Property]
+    public bool Age_YearsOn_IncreasesByExactlyOneOnEachAnniversary(MidRangeDate dob, Months years, LeapDayBirthday rule)
+    {
+        int n = years.Value % 100 + 1;
+        LocalDate birthday = Age.Anniversary(dob.Value, n, rule);
+        return Age.YearsOn(dob.Value, birthday, rule) == n && Age.YearsOn(dob.Value, birthday.PlusDays(-1), rule) == n - 1;
+    }
+
+    [Property]
+    public bool Age_YearsOn_IsMonotonic(MidRangeDate dob, MidRangeDate a, MidRangeDate b, LeapDayBirthday rule)
+    {
+        (LocalDate early, LocalDate late) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);
+        if (early < dob.Value)
+        {
+            return true;
+        }
+
+        return Age.YearsOn(dob.Value, early, rule) <= Age.YearsOn(dob.Value, late, rule);
+    }
+}
