@@ -1,0 +1,87 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Iro.Rules.Reviews;
+using Iro.Rules.Tests.Calendars;
+
+namespace Iro.Rules.Tests.Reviews;
+
+/// <summary>REV-1 to REV-4 invariants over random review histories.</summary>
+[Properties(Arbitrary = new[] { typeof(CalendarArbitraries), typeof(ReviewScheduleProperties.Arbs) }, MaxTest = 200)]
+public class ReviewScheduleProperties
+{
+    /// <summary>Gaps in days between successive reviews (the first from the period start).</summary>
+    public readonly record struct Gaps(int[] Days);
+
+    public static class Arbs
+    {
+        public static Arbitrary<Gaps> Gaps() =>
+            Gen.Choose(1, 220).ArrayOf().Select(a => new Gaps(a.Take(12).ToArray())).ToArbitrary();
+    }
+
+    private static List<LocalDate> Reviews(LocalDate start, Gaps gaps)
+    {
+        // Keep every date (and asOf, up to 400 days later) inside the supported range 1971-2100.
+        gaps = new Gaps(start.Year > 2080 ? Array.Empty<int>() : gaps.Days);
+        var dates = new List<LocalDate>();
+        LocalDate d = start;
+        foreach (int gap in gaps.Days)
+        {
+            d = d.PlusDays(gap);
+            dates.Add(d);
+        }
+
+        return dates;
+    }
+
+    [Property]
+    public bool HeldOnTheDueDate_IsOnTime_AndTheDayAfterIsLate(MidRangeDate start, Gaps gaps)
+    {
+        var reviews = Reviews(start.Value, gaps);
+        LocalDate asOf = (reviews.Count == 0 ? start.Value : reviews[^1]).PlusDays(400);
+        var timeline = ReviewSchedule.Evaluate(start.Value, reviews, asOf);
+        LocalDate due = timeline.NextDueBy;
+        var onDue = ReviewSchedule.Evaluate(start.Value, reviews.Append(due).ToList(), asOf);
+        var dayAfter = ReviewSchedule.Evaluate(start.Value, reviews.Append(due.PlusDays(1)).ToList(), asOf);
+        return onDue.Reviews[^1].OnTime && !dayAfter.Reviews[^1].OnTime && onDue.Reviews[^1].DueBy == due;
+    }
+
+    [Property]
+    public bool AddingAReview_NeverChangesEarlierOutcomes(MidRangeDate start, Gaps gaps)
+    {
+        var reviews = Reviews(start.Value, gaps);
+        if (reviews.Count == 0)
+        {
+            return true;
+        }
+
+        LocalDate asOf = reviews[^1].PlusDays(10);
+        var all = ReviewSchedule.Evaluate(start.Value, reviews, asOf);
+        var fewer = ReviewSchedule.Evaluate(start.Value, reviews.Take(reviews.Count - 1).ToList(), asOf);
+        return fewer.Reviews.Select(r => (r.Number, r.HeldOn, r.DueBy, r.OnTime))
+            .SequenceEqual(all.Reviews.Take(fewer.Reviews.Count).Select(r => (r.Number, r.HeldOn, r.DueBy, r.OnTime)));
+    }
+
+    [Property]
+    public bool Schedule_IsInvariantToTheOrderReviewsArePassedIn(MidRangeDate start, Gaps gaps, int seed)
+    {
+        var reviews = Reviews(start.Value, gaps);
+        LocalDate asOf = (reviews.Count == 0 ? start.Value : reviews[^1]).PlusDays(1);
+        var shuffled = reviews.OrderBy(_ => new Random(seed).Next()).ToList();
+        var a = ReviewSchedule.Evaluate(start.Value, reviews, asOf);
+        var b = ReviewSchedule.Evaluate(start.Value, shuffled, asOf);
+        return a.NextDueBy == b.NextDueBy
+            && a.Reviews.Select(r => (r.Number, r.HeldOn, r.DueBy, r.OnTime)).SequenceEqual(b.Reviews.Select(r => (r.Number, r.HeldOn, r.DueBy, r.OnTime)));
+    }
+
+    [Property]
+    public bool EveryReviewHasAFindingCitingItsRule(MidRangeDate start, Gaps gaps)
+    {
+        var reviews = Reviews(start.Value, gaps);
+        LocalDate asOf = (reviews.Count == 0 ? start.Value : reviews[^1]).PlusDays(1);
+        var t = ReviewSchedule.Evaluate(start.Value, reviews, asOf);
+        return t.Reviews.All(r => r.Finding.Rule.Value == (r.Number == 1 ? "REV-1" : r.Number == 2 ? "REV-2" : "REV-3")
+                                  && r.Finding.Summary.StartsWith($"Review {r.Number} was due by", StringComparison.Ordinal)
+                                  && r.OnTime == (r.HeldOn <= r.DueBy));
+    }
+}
