@@ -22,7 +22,7 @@ namespace Iro.Rules.Reviews;
 /// <para>Started 2025-01-06 and first reviewed 2025-02-04: review 1 was due by 2025-02-03 and was 1 working day late;
 /// review 2 is due by 2025-05-04.</para>
 /// </remarks>
-public static class ReviewSchedule
+public static partial class ReviewSchedule
 {
     /// <summary>Evaluates a period of care from its start and its review dates, with the England and Wales calendar and the statutory defaults.</summary>
     /// <param name="periodStart">The day the child became looked after.</param>
@@ -278,13 +278,18 @@ public static class ReviewSchedule
     private static (LocalDate Due, ReviewTimetable.Regime Regime, string Basis) DueFor(
         ReviewTimetableKind kind, int number, LocalDate anchor, LocalDate? previousDate, LocalDate? previousDue, LocalPolicy policy, WorkingDayCalendar calendar)
     {
+        (LocalDate due, ReviewTimetable.Regime regime, LocalDate from) = DueDate(kind, number, anchor, previousDate, previousDue, policy.ResetScheduleOnEveryReview, calendar);
+        return (due, regime, Basis(kind, number, regime, anchor, from, previousDate));
+    }
+
+    /// <summary>REV-1 to REV-4 and REV-9: a review's due date and the date its interval runs from. Allocates nothing.</summary>
+    private static (LocalDate Due, ReviewTimetable.Regime Regime, LocalDate From) DueDate(
+        ReviewTimetableKind kind, int number, LocalDate anchor, LocalDate? previousDate, LocalDate? previousDue, bool resetOnEveryReview, WorkingDayCalendar calendar)
+    {
         if (number == 1 || previousDate is not LocalDate previous)
         {
             ReviewTimetable.Regime first = ReviewTimetable.For(kind, anchor);
-            string what = kind == ReviewTimetableKind.ShortBreaks
-                ? $"the first short break began on {DateFormat.Iso(anchor)}"
-                : $"the child became looked after on {DateFormat.Iso(anchor)}";
-            return (ReviewTimetable.FirstDue(first, anchor, calendar), first, $"{first.FirstWords} after {what}");
+            return (ReviewTimetable.FirstDue(first, anchor, calendar), first, anchor);
         }
 
         ReviewTimetable.Regime regime = ReviewTimetable.For(kind, previous);
@@ -292,15 +297,26 @@ public static class ReviewSchedule
 
         // REV-4: the interval runs from the previous review as held. The legacy option keeps a fixed anniversary: a
         // review held early or on time does not move the next due date.
-        LocalDate from = previous;
-        string fromWords = $"review {(number - 1).ToString(CultureInfo.InvariantCulture)} on {DateFormat.Iso(previous)}";
-        if (!policy.ResetScheduleOnEveryReview && previousDue is LocalDate due && previous <= due)
+        LocalDate from = !resetOnEveryReview && previousDue is LocalDate due && previous <= due ? due : previous;
+        return (CalendarMonths.Add(from, months), regime, from);
+    }
+
+    private static string Basis(ReviewTimetableKind kind, int number, ReviewTimetable.Regime regime, LocalDate anchor, LocalDate from, LocalDate? previousDate)
+    {
+        if (number == 1 || previousDate is not LocalDate previous)
         {
-            from = due;
-            fromWords = $"review {(number - 1).ToString(CultureInfo.InvariantCulture)}'s due date {DateFormat.Iso(due)} (fixed anniversary, non-statutory)";
+            string what = kind == ReviewTimetableKind.ShortBreaks
+                ? $"the first short break began on {DateFormat.Iso(anchor)}"
+                : $"the child became looked after on {DateFormat.Iso(anchor)}";
+            return $"{regime.FirstWords} after {what}";
         }
 
-        return (CalendarMonths.Add(from, months), regime, $"{Deadline.Plural(months, "month")} after {fromWords}");
+        int months = number == 2 ? regime.SecondMonths : regime.LaterMonths;
+        string previousNumber = (number - 1).ToString(CultureInfo.InvariantCulture);
+        string fromWords = from == previous
+            ? $"review {previousNumber} on {DateFormat.Iso(previous)}"
+            : $"review {previousNumber}'s due date {DateFormat.Iso(from)} (fixed anniversary, non-statutory)";
+        return $"{Deadline.Plural(months, "month")} after {fromWords}";
     }
 
     private static HeldReview Assess(

@@ -85,3 +85,42 @@ public class ReviewScheduleProperties
                                   && r.OnTime == (r.HeldOn <= r.DueBy));
     }
 }
+
+/// <summary>The allocation-free <see cref="ReviewSchedule.Check"/> against the rich path and the naive reference.</summary>
+[Properties(Arbitrary = new[] { typeof(CalendarArbitraries), typeof(ReviewScheduleProperties.Arbs) }, MaxTest = 200)]
+public class ReviewScheduleCheckProperties
+{
+    private static readonly Iro.Rules.Tests.Reference.NaiveReviewSchedule Naive = new(Iro.Rules.Calendars.WorkingDayCalendar.EnglandAndWales);
+
+    [Property]
+    public bool Check_AgreesWithEvaluate_AndWithTheNaiveReference(MidRangeDate start, ReviewScheduleProperties.Gaps gaps)
+    {
+        LocalDate s = start.Value < new LocalDate(2011, 4, 1) ? start.Value.PlusYears(40) : start.Value; // the reference knows CPPCR 2010 only
+        if (s.Year > 2080)
+        {
+            return true;
+        }
+
+        var reviews = new List<LocalDate>();
+        LocalDate d = s;
+        foreach (int gap in gaps.Days)
+        {
+            d = d.PlusDays(gap);
+            reviews.Add(d);
+        }
+
+        LocalDate asOf = d.PlusDays(30);
+        var checks = new ReviewCheck[reviews.Count];
+        ReviewStatus status = ReviewSchedule.Check(s, reviews.ToArray(), asOf, checks, Iro.Rules.Calendars.WorkingDayCalendar.EnglandAndWales);
+        var rich = ReviewSchedule.Evaluate(s, reviews, asOf);
+        var naive = Naive.Evaluate(s.ToDateTimeUnspecified(), reviews.Select(r => r.ToDateTimeUnspecified()), asOf.ToDateTimeUnspecified());
+
+        return status.NextDueBy == rich.NextDueBy
+            && status.IsOverdue == rich.IsOverdue
+            && status.LateReviews == rich.Reviews.Count(r => !r.OnTime)
+            && checks.Select(c => (c.Number, c.HeldOn, c.DueBy, c.OnTime)).SequenceEqual(rich.Reviews.Select(r => (r.Number, r.HeldOn, r.DueBy, r.OnTime)))
+            && naive.NextDueBy == status.NextDueBy.ToDateTimeUnspecified()
+            && naive.IsOverdue == status.IsOverdue
+            && naive.Reviews.Select(r => (r.DueBy, r.OnTime)).SequenceEqual(checks.Select(c => (c.DueBy.ToDateTimeUnspecified(), c.OnTime)));
+    }
+}

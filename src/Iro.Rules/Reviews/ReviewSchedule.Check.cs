@@ -1,0 +1,94 @@
+using System;
+using System.Buffers;
+using Iro.Rules.Calendars;
+using Iro.Rules.Internal;
+using NodaTime;
+
+namespace Iro.Rules.Reviews;
+
+public static partial class ReviewSchedule
+{
+    /// <summary>
+    /// The allocation-free core of the review schedule: each review's due date and timeliness, and the next due date,
+    /// for single-meeting reviews under the statutory defaults. For explanations, series of meetings, short breaks and
+    /// local policy, use <see cref="Evaluate(CarePeriod, LocalDate, LocalPolicy, WorkingDayCalendar)"/>, which gives the same dates.
+    /// </summary>
+    /// <remarks>
+    /// Rules REV-1 to REV-4 (CPPCR 2010 reg 33; RCCR 1991 reg 3 for periods that began before 1 April 2011). Allocates
+    /// nothing for up to 64 reviews (more use a pooled buffer).
+    /// </remarks>
+    /// <param name="periodStart">The day the child became looked after.</param>
+    /// <param name="reviewDates">The review dates, in any order.</param>
+    /// <param name="asOf">The date to evaluate as of; no review may be after it.</param>
+    /// <param name="results">Receives one <see cref="ReviewCheck"/> per review, in date order; at least as long as <paramref name="reviewDates"/>.</param>
+    /// <param name="calendar">The working-day calendar (England and Wales for the Regulations).</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is too short, or a review date is before <paramref name="periodStart"/>, after <paramref name="asOf"/>, or repeated.</exception>
+    public static ReviewStatus Check(
+        LocalDate periodStart, ReadOnlySpan<LocalDate> reviewDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar)
+    {
+        Preconditions.CheckNotNull(calendar, nameof(calendar));
+        if (results.Length < reviewDates.Length)
+        {
+            throw new ArgumentException(
+                $"results has room for {results.Length} reviews but reviewDates has {reviewDates.Length}.", nameof(results));
+        }
+
+        if (asOf < periodStart)
+        {
+            throw new ArgumentException($"asOf was {DateFormat.Iso(asOf)}, before the period's start {DateFormat.Iso(periodStart)} (REV-1).", nameof(asOf));
+        }
+
+        LocalDate[]? rented = null;
+        Span<LocalDate> sorted = reviewDates.Length <= 64
+            ? stackalloc LocalDate[64]
+            : (rented = ArrayPool<LocalDate>.Shared.Rent(reviewDates.Length));
+        try
+        {
+            sorted = sorted[..reviewDates.Length];
+            reviewDates.CopyTo(sorted);
+            sorted.Sort();
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                if (sorted[i] < periodStart || sorted[i] > asOf || (i > 0 && sorted[i] == sorted[i - 1]))
+                {
+                    ThrowBadReviewDate(sorted[i], periodStart, asOf);
+                }
+            }
+
+            LocalDate? previous = null;
+            LocalDate? previousDue = null;
+            int late = 0;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
+                bool onTime = sorted[i] <= due;
+                late += onTime ? 0 : 1;
+                results[i] = new ReviewCheck(i + 1, sorted[i], due, onTime);
+                previous = sorted[i];
+                previousDue = due;
+            }
+
+            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, sorted.Length + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
+            return new ReviewStatus(sorted.Length, late, sorted.Length + 1, nextDue, asOf > nextDue);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<LocalDate>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void ThrowBadReviewDate(LocalDate date, LocalDate periodStart, LocalDate asOf)
+    {
+        string problem = date < periodStart
+            ? $"before the period of care began on {DateFormat.Iso(periodStart)} (REV-1)"
+            : date > asOf
+                ? $"after asOf {DateFormat.Iso(asOf)}: only reviews already held can be assessed (REV-1)"
+                : "listed twice: a date can hold one review (REV-4)";
+        throw new ArgumentException($"reviewDates has a review on {DateFormat.Iso(date)}, {problem}.", "reviewDates");
+    }
+}
