@@ -40,44 +40,53 @@ public static partial class ReviewSchedule
             throw new ArgumentException($"asOf was {DateFormat.Iso(asOf)}, before the period's start {DateFormat.Iso(periodStart)} (REV-1).", nameof(asOf));
         }
 
-        LocalDate[]? rented = null;
-        Span<LocalDate> sorted = reviewDates.Length <= 64
-            ? stackalloc LocalDate[64]
-            : (rented = ArrayPool<LocalDate>.Shared.Rent(reviewDates.Length));
+        // Sort by day number with the original index in the low bits: integer sorting, no comparer, no allocation.
+        long[]? rented = null;
+        Span<long> keys = reviewDates.Length <= 64
+            ? stackalloc long[64]
+            : (rented = ArrayPool<long>.Shared.Rent(reviewDates.Length));
         try
         {
-            sorted = sorted[..reviewDates.Length];
-            reviewDates.CopyTo(sorted);
-            sorted.Sort();
-            for (int i = 0; i < sorted.Length; i++)
+            keys = keys[..reviewDates.Length];
+            for (int i = 0; i < reviewDates.Length; i++)
             {
-                if (sorted[i] < periodStart || sorted[i] > asOf || (i > 0 && sorted[i] == sorted[i - 1]))
+                keys[i] = ((long)reviewDates[i].ToDateOnly().DayNumber << 32) | (uint)i;
+            }
+
+            keys.Sort();
+            int startDay = periodStart.ToDateOnly().DayNumber;
+            int asOfDay = asOf.ToDateOnly().DayNumber;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int day = (int)(keys[i] >> 32);
+                if (day < startDay || day > asOfDay || (i > 0 && day == (int)(keys[i - 1] >> 32)))
                 {
-                    ThrowBadReviewDate(sorted[i], periodStart, asOf);
+                    ThrowBadReviewDate(reviewDates[(int)(keys[i] & 0xFFFFFFFF)], periodStart, asOf);
                 }
             }
 
             LocalDate? previous = null;
             LocalDate? previousDue = null;
             int late = 0;
-            for (int i = 0; i < sorted.Length; i++)
+            for (int i = 0; i < keys.Length; i++)
             {
+                LocalDate held = reviewDates[(int)(keys[i] & 0xFFFFFFFF)];
                 LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
-                bool onTime = sorted[i] <= due;
+                bool onTime = held <= due;
                 late += onTime ? 0 : 1;
-                results[i] = new ReviewCheck(i + 1, sorted[i], due, onTime);
-                previous = sorted[i];
+                results[i] = new ReviewCheck(i + 1, held, due, onTime);
+                previous = held;
                 previousDue = due;
             }
 
-            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, sorted.Length + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
-            return new ReviewStatus(sorted.Length, late, sorted.Length + 1, nextDue, asOf > nextDue);
+            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
+            return new ReviewStatus(keys.Length, late, keys.Length + 1, nextDue, asOf > nextDue);
         }
         finally
         {
             if (rented is not null)
             {
-                ArrayPool<LocalDate>.Shared.Return(rented);
+                ArrayPool<long>.Shared.Return(rented);
             }
         }
     }

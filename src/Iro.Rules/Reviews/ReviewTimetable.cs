@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Iro.Rules.Calendars;
 using Iro.Rules.Explanations;
 using Iro.Rules.Timescales;
@@ -54,7 +53,7 @@ internal static class ReviewTimetable
         new LocalDate(2011, 4, 1), FirstLimitUnit.Months, 3, "3 months", 6, 6, RuleId.ShortBreaks, Citations.ShortBreaks, Citations.ShortBreaks);
 
     /// <summary>The ordinary regimes, latest first. A period before the earliest takes the earliest.</summary>
-    private static readonly IReadOnlyList<Regime> Ordinary = new[] { Cppcr2010, Rccr1991 };
+    private static readonly Regime[] Ordinary = { Cppcr2010, Rccr1991 };
 
     internal static Regime For(ReviewTimetableKind kind, LocalDate on)
     {
@@ -63,15 +62,15 @@ internal static class ReviewTimetable
             return ShortBreaks2010;
         }
 
-        foreach (Regime regime in Ordinary)
+        for (int i = 0; i < Ordinary.Length; i++)
         {
-            if (on >= regime.InForceFrom)
+            if (on >= Ordinary[i].InForceFrom)
             {
-                return regime;
+                return Ordinary[i];
             }
         }
 
-        return Ordinary[Ordinary.Count - 1];
+        return Ordinary[^1];
     }
 
     internal static LocalDate FirstDue(Regime regime, LocalDate anchor, WorkingDayCalendar calendar) => regime.FirstUnit switch

@@ -1,0 +1,51 @@
+using Iro.Rules.Calendars;
+using Iro.Rules.Reviews;
+
+namespace Iro.Rules.Tests.Docs;
+
+/// <summary>The README's examples print what the README says they print.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void ReviewSchedule_ReadmeExample()
+    {
+        var timeline = ReviewSchedule.Evaluate(
+            periodStart: new LocalDate(2025, 1, 6),
+            reviewDates: new[] { new LocalDate(2025, 2, 4), new LocalDate(2025, 4, 30) },
+            asOf: new LocalDate(2025, 11, 3));
+
+        Assert.Equal(
+            new[]
+            {
+                "Review 1 was due by 2025-02-03, 20 working days after the child became looked after on 2025-01-06 (CPPCR 2010 reg 33(1)); it was held on 2025-02-04, 1 working day late.",
+                "Review 2 was due by 2025-05-04, 3 months after review 1 on 2025-02-04 (CPPCR 2010 reg 33(2)); it was held on 2025-04-30, on time.",
+            },
+            timeline.Reviews.Select(r => r.Finding.Summary));
+        Assert.Equal(
+            "Review 3 is due by 2025-10-30, 6 months after review 2 on 2025-04-30 (CPPCR 2010 reg 33(2)); overdue by 4 days as of 2025-11-03.",
+            timeline.NextFinding.Summary);
+    }
+
+    [Fact]
+    public void QuickStart_ReadmeExample()
+    {
+        var ew = WorkingDayCalendar.EnglandAndWales;
+        LocalDate due = ew.AddWorkingDays(new LocalDate(2025, 4, 17), 20);
+        Assert.Equal(new LocalDate(2025, 5, 20), due);
+        Assert.True(ew.IsWorkingDay(new LocalDate(2025, 12, 24)));
+        Assert.Equal(20, ew.WorkingDaysBetween(new LocalDate(2025, 4, 17), due));
+        Assert.Contains(BankHolidayCalendar.Scotland.InYear(2026), d => d.ToString() == "World Cup bank holiday 2026-06-15");
+    }
+
+    [Fact]
+    public void CarePeriod_ReadmeExample_FindingsInOrder()
+    {
+        var period = new CarePeriod(new LocalDate(2025, 5, 23), new[] { new Review(new LocalDate(2025, 6, 20)) })
+        {
+            IroVisits = new[] { new LocalDate(2025, 5, 9) },
+        };
+        var t = ReviewSchedule.Evaluate(period, asOf: new LocalDate(2025, 7, 1), LocalPolicy.Default, WorkingDayCalendar.EnglandAndWales);
+        Assert.Equal(new[] { "REV-1", "REV-6", "REV-10", "REV-2" }, t.Findings.Select(f => f.ToString()[..f.ToString().IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Equal(Iro.Rules.Explanations.Outcome.Met, t.Reviews[0].IroVisit!.Outcome);
+    }
+}
