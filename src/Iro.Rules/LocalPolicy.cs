@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Iro.Rules.Internal;
+using Iro.Rules.Legal;
 using Iro.Rules.Reviews;
 using Iro.Rules.Timescales;
 
@@ -16,6 +18,7 @@ public sealed record LocalPolicy
     private readonly int recommendationsDueWorkingDays = PolicyDefaults.RecommendationsDueWorkingDays;
     private readonly int minutesDueWorkingDays = PolicyDefaults.MinutesDueWorkingDays;
     private readonly int iroVisitWindowDays = PolicyDefaults.IroVisitWindowDays;
+    private readonly int section20FlagMonths = PolicyDefaults.Section20FlagMonths;
 
     /// <summary>The defaults.</summary>
     public static LocalPolicy Default { get; } = new();
@@ -80,6 +83,31 @@ public sealed record LocalPolicy
     /// <value>The default is <see langword="true"/>.</value>
     public bool CountSameDayVisit { get; init; } = PolicyDefaults.CountSameDayVisit;
 
+    /// <summary>Whether a review on the child's exact 4th birthday accepts PN0 as well as PN1-PN7, as the DfE's SSDA903 validator does (rules 440/441) (PAR-1).</summary>
+    /// <value>The default is <see langword="false"/>: strict AGE-1, a child is 4 on their 4th birthday, so PN0 is wrong that day.</value>
+    public bool Ssda903BirthdayTolerance { get; init; } = PolicyDefaults.Ssda903BirthdayTolerance;
+
+    /// <summary>The legal statuses that count as Section 20 accommodation for the LOC-1 flag (RULES.md section 8 <c>Section20Codes</c>).</summary>
+    /// <value>The default is V2 only; V2, V3 and V4 is the alternative.</value>
+    public IReadOnlyList<LegalStatus> Section20LegalStatuses { get; init; } = PolicyDefaults.Section20LegalStatuses;
+
+    /// <summary>Whether the LOC-1 flag (Section 20 for over the threshold) is reported.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool Section20FlagEnabled { get; init; } = true;
+
+    /// <summary>Months of continuous Section 20 accommodation after which the LOC-1 flag is raised (flagged when as-of is after start + months).</summary>
+    /// <value>The default is 3 months.</value>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is below 1 or over 120.</exception>
+    public int Section20FlagMonths
+    {
+        get => section20FlagMonths;
+        init
+        {
+            Preconditions.CheckRange(value, 1, 120, nameof(Section20FlagMonths));
+            section20FlagMonths = value;
+        }
+    }
+
     /// <summary>When a person born on 29 February attains an age in a common year (AGE-1a).</summary>
     /// <value>The default is <see cref="LeapDayBirthday.March1"/>.</value>
     public LeapDayBirthday LeapDayBirthday { get; init; } = PolicyDefaults.LeapDayBirthday;
@@ -97,4 +125,7 @@ internal static class PolicyDefaults
     internal const int IroVisitWindowDays = 42;
     internal const bool CountSameDayVisit = true;
     internal const LeapDayBirthday LeapDayBirthday = Age.DefaultLeapDayRule;
+    internal const bool Ssda903BirthdayTolerance = false;
+    internal const int Section20FlagMonths = 3;
+    internal static readonly IReadOnlyList<LegalStatus> Section20LegalStatuses = System.Array.AsReadOnly(new[] { LegalStatus.V2 });
 }

@@ -70,5 +70,19 @@ public static class Citations
     public static Citation IroVisit { get; } = new(
         Cppcr, "reg 36(1)(b); 6-week window is local policy", "CPPCR 2010 reg 36(1)(b) and local policy", Reg(36), CppcrInForce);
 
+    /// <summary>PAR-1: the SSDA903 participation codes and their validation against age (rules 440/441).</summary>
+    public static Citation Participation { get; } = new(
+        "DfE, Children looked after return (SSDA903) guidance", "reviews: participation codes PN0-PN7; validation rules 440 and 441", "SSDA903 guidance, PN codes");
+
+    /// <summary>LEG-1 and LEG-2: the SSDA903 legal status and reason-for-new-episode codes.</summary>
+    public static Citation Ssda903Episodes { get; } = new(
+        "DfE, Children looked after return (SSDA903) guidance", "episodes: legal status (LS) and reason for new episode (RNE) codes", "SSDA903 guidance, episodes");
+
+    /// <summary>LOC-1: the local monitoring flag for children accommodated under Section 20 for over three months.</summary>
+    public static Citation Section20Flag { get; } = new(
+        "Children Act 1989 s20, with a local monitoring standard (Manchester City Council IRO annual report)",
+        "accommodation under s20 for over three months (local policy; months by Interpretation Act 1978 Sch 1)",
+        "CA 1989 s20 and local policy", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/20"));
+
     private static Uri Reg(int number) => new($"https://www.legislation.gov.uk/uksi/2010/959/regulation/{number}");
 }

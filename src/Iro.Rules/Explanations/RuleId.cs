@@ -54,6 +54,33 @@ public readonly record struct RuleId
     /// <summary>REV-10: the IRO sees the child within the 6 weeks before each review.</summary>
     public static RuleId IroVisit { get; } = new("REV-10");
 
+    /// <summary>PAR-1: SSDA903 participation codes PN0-PN7.</summary>
+    public static RuleId Participation { get; } = new("PAR-1");
+
+    /// <summary>LEG-1: SSDA903 legal status codes.</summary>
+    public static RuleId LegalStatus { get; } = new("LEG-1");
+
+    /// <summary>LEG-2: SSDA903 reasons for a new episode; periods of care.</summary>
+    public static RuleId ReasonForNewEpisode { get; } = new("LEG-2");
+
+    /// <summary>LOC-1: accommodated under Section 20 for over three months (local monitoring flag).</summary>
+    public static RuleId Section20OverThreeMonths { get; } = new("LOC-1");
+
+    /// <summary>SEC-1: the Children Act 1989 s25(1) criteria for secure accommodation, with its ages and exclusions.</summary>
+    public static RuleId SecureEligibility { get; } = new("SEC-1");
+
+    /// <summary>SEC-2: 72 hours in any 28 consecutive days without court authority.</summary>
+    public static RuleId SecureTimeLimit { get; } = new("SEC-2");
+
+    /// <summary>SEC-3: the Sunday and public-holiday extension of the 72 hours.</summary>
+    public static RuleId SecureExtension { get; } = new("SEC-3");
+
+    /// <summary>SEC-4: maximum periods of court authorisation.</summary>
+    public static RuleId SecureOrder { get; } = new("SEC-4");
+
+    /// <summary>SEC-5: reviews of a secure placement.</summary>
+    public static RuleId SecureReview { get; } = new("SEC-5");
+
     /// <summary>Creates a rule id from its text, for example <c>"CAL-3"</c>.</summary>
     /// <param name="value">The rule id; not empty.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
