@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Iro.Rules.Explanations;
+using Iro.Rules.Internal;
+using NodaTime;
+
+namespace Iro.Rules.Legal;
+
+/// <summary>SSDA903 episodes: splitting into periods of care, finding continuous runs of a legal status, and the data-specification duration limits.</summary>
+/// <remarks>Rules LEG-1 and LEG-2. Source: DfE SSDA903 guidance (episodes) and its validation rules.</remarks>
+public static class Episodes
+{
+    /// <summary>Sorts and checks a child's episodes and splits them into periods of care.</summary>
+    /// <remarks>
+    /// A new period begins with an episode whose reason is RNE "S", or after a gap (an episode that ends before the
+    /// next begins: the child ceased to be looked after). Example: S (2024-01-10, V2), L (2024-03-01, C1),
+    /// P (2024-06-01, C1) is one period starting 2024-01-10.
+    /// </remarks>
+    /// <param name="episodes">One child's episodes, in any order.</param>
+    /// <returns>The periods of care in date order; joining their episodes gives back every episode.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="episodes"/> or an item is null.</exception>
+    /// <exception cref="ArgumentException">An episode ends before it starts, episodes overlap, or an open episode is followed by another; the message names the field and the value.</exception>
+    public static IReadOnlyList<PeriodOfCare> SplitIntoPeriods(IEnumerable<Episode> episodes)
+    {
+        Episode[] sorted = Sorted(episodes);
+        var periods = new List<PeriodOfCare>();
+        int first = 0;
+        for (int i = 1; i <= sorted.Length; i++)
+        {
+            bool boundary = i == sorted.Length
+                || sorted[i].Reason == ReasonForNewEpisode.S
+                || sorted[i - 1].End < sorted[i].Start;
+            if (boundary)
+            {
+                Episode[] slice = sorted[first..i];
+                periods.Add(new PeriodOfCare(slice[0].Start, slice[^1].End, slice));
+                first = i;
+            }
+        }
+
+        return periods;
+    }
+
+    /// <summary>The continuous run of consecutive episodes meeting <paramref name="test"/> that covers <paramref name="asOf"/>, or <see langword="null"/>.</summary>
+    /// <param name="episodes">One child's episodes, in any order.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="test">The legal-status test, for example <c>s =&gt; LegalStatuses.IsSection20(s)</c>.</param>
+    /// <returns>The run, or <see langword="null"/> if the child is not in such an episode on <paramref name="asOf"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The episodes are inconsistent (see <see cref="SplitIntoPeriods"/>).</exception>
+    public static StatusRun? RunOn(IEnumerable<Episode> episodes, LocalDate asOf, Func<LegalStatus, bool> test)
+    {
+        Preconditions.CheckNotNull(test, nameof(test));
+        foreach (StatusRun run in Runs(SplitIntoPeriods(episodes), test))
+        {
+            if (run.Start <= asOf && (run.End is not LocalDate end || asOf < end))
+            {
+                return run;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every continuous run of consecutive episodes meeting <paramref name="test"/>, in date order; runs never cross a period boundary.</summary>
+    /// <param name="periods">Periods of care from <see cref="SplitIntoPeriods"/>.</param>
+    /// <param name="test">The legal-status test.</param>
+    /// <returns>The runs.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<StatusRun> Runs(IReadOnlyList<PeriodOfCare> periods, Func<LegalStatus, bool> test)
+    {
+        Preconditions.CheckNotNull(periods, nameof(periods));
+        Preconditions.CheckNotNull(test, nameof(test));
+        var runs = new List<StatusRun>();
+        foreach (PeriodOfCare period in periods)
+        {
+            int i = 0;
+            while (i < period.Episodes.Count)
+            {
+                if (!test(period.Episodes[i].LegalStatus))
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i;
+                while (j + 1 < period.Episodes.Count && test(period.Episodes[j + 1].LegalStatus))
+                {
+                    j++;
+                }
+
+                var slice = period.Episodes.Skip(i).Take(j - i + 1).ToArray();
+                runs.Add(new StatusRun(slice[0].Start, slice[^1].End, slice));
+                i = j + 1;
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Checks each episode against the SSDA903 duration limits for short statuses, as of a date for open episodes.</summary>
+    /// <remarks>
+    /// Limits (days from start to end, or to <paramref name="asOf"/> while open): L1 police protection 3; L2 emergency
+    /// protection order 21; L3 child assessment order 7; J2 PACE 21; V3 one short break 17; V3 in total 75 days in
+    /// a reporting year (1 April to 31 March).
+    /// </remarks>
+    /// <param name="episodes">One child's episodes.</param>
+    /// <param name="asOf">The date open episodes are measured to.</param>
+    /// <returns>One <see cref="Outcome.NotMet"/> finding per limit exceeded; empty when none is.</returns>
+    /// <exception cref="ArgumentException">The episodes are inconsistent (see <see cref="SplitIntoPeriods"/>).</exception>
+    public static IReadOnlyList<Finding> CheckDurations(IEnumerable<Episode> episodes, LocalDate asOf)
+    {
+        Episode[] sorted = Sorted(episodes);
+        var findings = new List<Finding>();
+        foreach (Episode e in sorted)
+        {
+            int limit = e.LegalStatus switch
+            {
+                LegalStatus.L1 => 3,
+                LegalStatus.L2 => 21,
+                LegalStatus.L3 => 7,
+                LegalStatus.J2 => 21,
+                LegalStatus.V3 => 17,
+                _ => -1,
+            };
+            if (limit < 0)
+            {
+                continue;
+            }
+
+            LocalDate end = e.End ?? (asOf > e.Start ? asOf : e.Start);
+            int days = Period.DaysBetween(e.Start, end);
+            if (days > limit)
+            {
+                findings.Add(new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
+                    $"{e.LegalStatus} episode from {DateFormat.Iso(e.Start)} lasted {days.ToString(CultureInfo.InvariantCulture)} days{(e.End is null ? $" by {DateFormat.Iso(asOf)}" : string.Empty)}; the SSDA903 limit for {e.LegalStatus} is {limit.ToString(CultureInfo.InvariantCulture)} days."));
+            }
+        }
+
+        // V3 short breaks: at most 75 days in a reporting year.
+        var byYear = new SortedDictionary<int, int>();
+        foreach (Episode e in sorted.Where(static e => e.LegalStatus == LegalStatus.V3))
+        {
+            LocalDate end = e.End ?? (asOf > e.Start ? asOf : e.Start);
+            for (LocalDate from = e.Start; from < end;)
+            {
+                var year = Timescales.ReportingYear.Of(from);
+                LocalDate to = end <= year.End ? end : year.End.PlusDays(1);
+                byYear[year.StartYear] = byYear.GetValueOrDefault(year.StartYear) + Period.DaysBetween(from, to);
+                from = to;
+            }
+        }
+
+        foreach (KeyValuePair<int, int> year in byYear.Where(static y => y.Value > 75))
+        {
+            findings.Add(new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
+                $"V3 short breaks total {year.Value.ToString(CultureInfo.InvariantCulture)} days in {new Timescales.ReportingYear(year.Key)}; the SSDA903 limit is 75 days in a year."));
+        }
+
+        return findings;
+    }
+
+    private static Episode[] Sorted(IEnumerable<Episode> episodes)
+    {
+        Preconditions.CheckNotNull(episodes, nameof(episodes));
+        Episode[] sorted = episodes.Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).OrderBy(static e => e.Start).ThenBy(static e => e.End ?? LocalDate.MaxIsoValue).ToArray();
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            Episode e = sorted[i];
+            if (e.End is LocalDate end && end < e.Start)
+            {
+                throw new ArgumentException(
+                    $"episodes has an episode ({e.LegalStatus}, RNE {e.Reason}) starting {DateFormat.Iso(e.Start)} whose End {DateFormat.Iso(end)} is before its Start (LEG-2).", nameof(episodes));
+            }
+
+            if (i > 0)
+            {
+                Episode previous = sorted[i - 1];
+                if (previous.End is not LocalDate previousEnd)
+                {
+                    throw new ArgumentException(
+                        $"episodes has an open episode starting {DateFormat.Iso(previous.Start)} followed by another starting {DateFormat.Iso(e.Start)}: only the last episode can be open (LEG-2).", nameof(episodes));
+                }
+
+                if (e.Start < previousEnd)
+                {
+                    throw new ArgumentException(
+                        $"episodes has overlapping episodes: one from {DateFormat.Iso(previous.Start)} to {DateFormat.Iso(previousEnd)} and one starting {DateFormat.Iso(e.Start)} (LEG-2).", nameof(episodes));
+                }
+            }
+        }
+
+        return sorted;
+    }
+}
