@@ -17,16 +17,17 @@ namespace Iro.Rules.Participation;
 /// </remarks>
 public static class ParticipationCodes
 {
+    // The DfE wording (SSDA903 guidance, reviews), as the IRO annual reports reproduce it.
     private static readonly string[] Meanings =
     [
-        "The child was under 4 years old at the date of the review",
-        "The child attended and spoke for themselves",
-        "The child attended, and an advocate spoke for them",
-        "The child attended and conveyed their view symbolically (non-verbally)",
-        "The child attended but did not speak for themselves, convey their view symbolically or ask an advocate to speak for them",
-        "The child did not attend, but briefed an advocate to speak for them",
-        "The child did not attend, but conveyed their feelings to the review by another method (for example a written form, a recording or a consultation booklet)",
-        "The child did not attend, and their views were not conveyed to the review",
+        "Child aged under 4 at the time of the review",
+        "Child physically attends and speaks for him or herself (Attendance)",
+        "Child physically attends and an advocate speaks on his or her behalf (Attendance views given by advocate)",
+        "Child attends and conveys his or her view symbolically (non-verbally) (Attendance symbols)",
+        "Child physically attends but does not speak for him or herself, does not convey his or her view symbolically (non-verbally) and does not ask an advocate to speak for him or her (Attendance without contribution)",
+        "Child does not attend physically but briefs an advocate to speak for him or her (Advocate - no attendance)",
+        "Child does not attend but conveys his or her feelings to the review by a facilitative medium (No attendance views conveyed by other methods)",
+        "Child does not attend nor are his or her views conveyed to the review (Non-participation)",
     ];
 
     /// <summary>The DfE meaning of a code.</summary>
