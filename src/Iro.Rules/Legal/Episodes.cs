@@ -100,11 +100,13 @@ public static class Episodes
         return runs;
     }
 
-    /// <summary>Checks each episode against the SSDA903 duration limits for short statuses, as of a date for open episodes.</summary>
+    /// <summary>Checks a child's episodes against the SSDA903 duration limits for short statuses, as of a date for open episodes.</summary>
     /// <remarks>
-    /// Limits (days from start to end, or to <paramref name="asOf"/> while open): L1 police protection 3; L2 emergency
-    /// protection order 21; L3 child assessment order 7; J2 PACE 21; V3 one short break 17; V3 in total 75 days in
-    /// a reporting year (1 April to 31 March).
+    /// As the DfE validator does (rules 361-365 and 367): back-to-back episodes of the same status are added up, and a
+    /// limit is broken when the total is more than the limit. L1 police protection 3 days; L2 emergency protection
+    /// order 21 days (the return's tolerance; the statutory maximum is 8 days plus up to 7); L3 child assessment order
+    /// 7 days; J2 PACE 21 days; V3 one short break 17 days; V3 short breaks 75 days in total in a reporting year
+    /// (1 April to 31 March). Days run from start to end, or to <paramref name="asOf"/> while open.
     /// </remarks>
     /// <param name="episodes">One child's episodes.</param>
     /// <param name="asOf">The date open episodes are measured to.</param>
@@ -112,38 +114,35 @@ public static class Episodes
     /// <exception cref="ArgumentException">The episodes are inconsistent (see <see cref="SplitIntoPeriods"/>).</exception>
     public static IReadOnlyList<Finding> CheckDurations(IEnumerable<Episode> episodes, LocalDate asOf)
     {
-        Episode[] sorted = Sorted(episodes);
+        IReadOnlyList<PeriodOfCare> periods = SplitIntoPeriods(episodes);
         var findings = new List<Finding>();
-        foreach (Episode e in sorted)
+        foreach ((LegalStatus status, int limit) in DurationLimits)
         {
-            int limit = e.LegalStatus switch
+            foreach (StatusRun run in Runs(periods, s => s == status))
             {
-                LegalStatus.L1 => 3,
-                LegalStatus.L2 => 21,
-                LegalStatus.L3 => 7,
-                LegalStatus.J2 => 21,
-                LegalStatus.V3 => 17,
-                _ => -1,
-            };
-            if (limit < 0)
-            {
-                continue;
-            }
-
-            LocalDate end = e.End ?? (asOf > e.Start ? asOf : e.Start);
-            int days = Period.DaysBetween(e.Start, end);
-            if (days > limit)
-            {
-                findings.Add(new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
-                    $"{e.LegalStatus} episode from {DateFormat.Iso(e.Start)} lasted {days.ToString(CultureInfo.InvariantCulture)} days{(e.End is null ? $" by {DateFormat.Iso(asOf)}" : string.Empty)}; the SSDA903 limit for {e.LegalStatus} is {limit.ToString(CultureInfo.InvariantCulture)} days."));
+                int days = Period.DaysBetween(run.Start, EndOrAsOf(run.Start, run.End, asOf));
+                if (days > limit)
+                {
+                    findings.Add(DurationFinding(status, run.Start, run.End, days, limit, asOf));
+                }
             }
         }
 
-        // V3 short breaks: at most 75 days in a reporting year.
-        var byYear = new SortedDictionary<int, int>();
-        foreach (Episode e in sorted.Where(static e => e.LegalStatus == LegalStatus.V3))
+        var shortBreaks = periods.SelectMany(static p => p.Episodes).Where(static e => e.LegalStatus == LegalStatus.V3).ToArray();
+        foreach (Episode e in shortBreaks)
         {
-            LocalDate end = e.End ?? (asOf > e.Start ? asOf : e.Start);
+            int days = Period.DaysBetween(e.Start, EndOrAsOf(e.Start, e.End, asOf));
+            if (days > 17)
+            {
+                findings.Add(DurationFinding(LegalStatus.V3, e.Start, e.End, days, 17, asOf));
+            }
+        }
+
+        // V3 short breaks: at most 75 days in a reporting year, each break clipped to the year.
+        var byYear = new SortedDictionary<int, int>();
+        foreach (Episode e in shortBreaks)
+        {
+            LocalDate end = EndOrAsOf(e.Start, e.End, asOf);
             for (LocalDate from = e.Start; from < end;)
             {
                 var year = Timescales.ReportingYear.Of(from);
@@ -161,6 +160,20 @@ public static class Episodes
 
         return findings;
     }
+
+    private static readonly (LegalStatus Status, int Limit)[] DurationLimits =
+    [
+        (LegalStatus.L1, 3),
+        (LegalStatus.L2, 21),
+        (LegalStatus.L3, 7),
+        (LegalStatus.J2, 21),
+    ];
+
+    private static LocalDate EndOrAsOf(LocalDate start, LocalDate? end, LocalDate asOf) => end ?? (asOf > start ? asOf : start);
+
+    private static Finding DurationFinding(LegalStatus status, LocalDate start, LocalDate? end, int days, int limit, LocalDate asOf) =>
+        new(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
+            $"{status} from {DateFormat.Iso(start)} lasted {days.ToString(CultureInfo.InvariantCulture)} days{(end is null ? $" by {DateFormat.Iso(asOf)}" : string.Empty)}; the SSDA903 limit for {status} is {limit.ToString(CultureInfo.InvariantCulture)} days.");
 
     private static Episode[] Sorted(IEnumerable<Episode> episodes)
     {
