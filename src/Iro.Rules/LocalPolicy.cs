@@ -108,6 +108,14 @@ public sealed record LocalPolicy
         }
     }
 
+    /// <summary>How "any period of 28 consecutive days" is read for the 72-hour limit without court authority (SEC-2a).</summary>
+    /// <value>The default is <see cref="Secure.SecureWindow.Rolling672Hours"/>: any 672-hour window, the stricter reading.</value>
+    public Secure.SecureWindow SecureWindow { get; init; } = Secure.SecureWindow.Rolling672Hours;
+
+    /// <summary>Whether Saturday counts, with Sundays and public holidays, for the extension of the 72 hours (SEC-3).</summary>
+    /// <value>The default is <see langword="false"/>: CSAR 1991 reg 10 names Sundays and public holidays only (as recalled: the text should be checked).</value>
+    public bool SecureExtensionIncludesSaturday { get; init; }
+
     /// <summary>When a person born on 29 February attains an age in a common year (AGE-1a).</summary>
     /// <value>The default is <see cref="LeapDayBirthday.March1"/>.</value>
     public LeapDayBirthday LeapDayBirthday { get; init; } = PolicyDefaults.LeapDayBirthday;

@@ -12,6 +12,8 @@ public static class Citations
     private static readonly LocalDate CppcrInForce = new(2011, 4, 1);
     private static readonly LocalDate RccrInForce = new(1991, 10, 14);
     private static readonly LocalDate RccrRevoked = new(2011, 3, 31);
+    private const string Csar = "Children (Secure Accommodation) Regulations 1991 (SI 1991/1505)";
+    private static readonly LocalDate CsarInForce = new(1991, 10, 14);
 
     /// <summary>CAL-1: the definition of "working day" (CPPCR 2010 reg 2(1)).</summary>
     public static Citation WorkingDay { get; } = new(Cppcr, "reg 2(1), \"working day\"", "CPPCR 2010 reg 2(1)", Reg(2), CppcrInForce);
@@ -83,6 +85,25 @@ public static class Citations
         "Children Act 1989 s20, with a local monitoring standard (Manchester City Council IRO annual report)",
         "accommodation under s20 for over three months (local policy; months by Interpretation Act 1978 Sch 1)",
         "CA 1989 s20 and local policy", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/20"));
+
+    /// <summary>SEC-1: the criteria for keeping a child in secure accommodation (Children Act 1989 s25(1)).</summary>
+    public static Citation SecureCriteria { get; } = new(
+        "Children Act 1989", "s25(1)", "CA 1989 s25(1)", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/25"));
+
+    /// <summary>SEC-1: under-13s need the Secretary of State's approval; children to whom s25 does not apply.</summary>
+    public static Citation SecureEligibility { get; } = new(
+        Csar, "regs 4-5 (as amended)", "CSAR 1991 regs 4-5", Csar1991(4), CsarInForce);
+
+    /// <summary>SEC-2 and SEC-3: 72 hours in any 28 consecutive days without court authority, and the Sunday and public-holiday extension.</summary>
+    public static Citation SecureTimeLimit { get; } = new(Csar, "reg 10", "CSAR 1991 reg 10", Csar1991(10), CsarInForce);
+
+    /// <summary>SEC-4: maximum periods of court authorisation: 3 months first, 6 months further; remand.</summary>
+    public static Citation SecureOrder { get; } = new(Csar, "regs 11-13; Children Act 1989 s25(4)", "CSAR 1991 regs 11-13", Csar1991(11), CsarInForce);
+
+    /// <summary>SEC-5: reviews of a secure placement: panel, first within one month, then every three months.</summary>
+    public static Citation SecureReview { get; } = new(Csar, "regs 15-16", "CSAR 1991 regs 15-16", Csar1991(15), CsarInForce);
+
+    private static Uri Csar1991(int number) => new($"https://www.legislation.gov.uk/uksi/1991/1505/regulation/{number}");
 
     private static Uri Reg(int number) => new($"https://www.legislation.gov.uk/uksi/2010/959/regulation/{number}");
 }
