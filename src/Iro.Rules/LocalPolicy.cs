@@ -19,6 +19,11 @@ public sealed record LocalPolicy
     private readonly int minutesDueWorkingDays = PolicyDefaults.MinutesDueWorkingDays;
     private readonly int iroVisitWindowDays = PolicyDefaults.IroVisitWindowDays;
     private readonly int section20FlagMonths = PolicyDefaults.Section20FlagMonths;
+    private readonly ReviewDateBasis reviewDateBasis = PolicyDefaults.ReviewDateBasis;
+    private readonly LeapDayBirthday leapDayBirthday = PolicyDefaults.LeapDayBirthday;
+    private readonly WorkingDayCounting workingDayCounting = WorkingDayCounting.ExcludeStartDay;
+    private readonly Secure.SecureWindow secureWindow = Secure.SecureWindow.Rolling672Hours;
+    private readonly IReadOnlyList<LegalStatus> section20LegalStatuses = PolicyDefaults.Section20LegalStatuses;
 
     /// <summary>The defaults.</summary>
     public static LocalPolicy Default { get; } = new();
@@ -30,7 +35,11 @@ public sealed record LocalPolicy
 
     /// <summary>Which part of a review held as a series of meetings is its date (REV-5).</summary>
     /// <value>The default is <see cref="ReviewDateBasis.LastPart"/>: a review is not carried out until its last part (RULES.md REV-5a).</value>
-    public ReviewDateBasis ReviewDateBasis { get; init; } = PolicyDefaults.ReviewDateBasis;
+    public ReviewDateBasis ReviewDateBasis
+    {
+        get => reviewDateBasis;
+        init => reviewDateBasis = Preconditions.Defined(value, nameof(ReviewDateBasis));
+    }
 
     /// <summary>Whether a review whose first part was on time, lawfully adjourned (once, at most 20 working days) past its due date, counts as on time (REV-5).</summary>
     /// <value>The default is <see langword="false"/>: late, with the reason "adjourned under reg 36" shown (RULES.md REV-5b).</value>
@@ -48,7 +57,7 @@ public sealed record LocalPolicy
         get => recommendationsDueWorkingDays;
         init
         {
-            Preconditions.CheckRange(value, 0, 250, nameof(RecommendationsDueWorkingDays));
+            Preconditions.CheckRange(value, 0, 250, nameof(RecommendationsDueWorkingDays), "REV-6");
             recommendationsDueWorkingDays = value;
         }
     }
@@ -61,7 +70,7 @@ public sealed record LocalPolicy
         get => minutesDueWorkingDays;
         init
         {
-            Preconditions.CheckRange(value, 0, 250, nameof(MinutesDueWorkingDays));
+            Preconditions.CheckRange(value, 0, 250, nameof(MinutesDueWorkingDays), "REV-6");
             minutesDueWorkingDays = value;
         }
     }
@@ -74,7 +83,7 @@ public sealed record LocalPolicy
         get => iroVisitWindowDays;
         init
         {
-            Preconditions.CheckRange(value, 0, 366, nameof(IroVisitWindowDays));
+            Preconditions.CheckRange(value, 0, 366, nameof(IroVisitWindowDays), "REV-10");
             iroVisitWindowDays = value;
         }
     }
@@ -89,7 +98,23 @@ public sealed record LocalPolicy
 
     /// <summary>The legal statuses that count as Section 20 accommodation for the LOC-1 flag (RULES.md section 8 <c>Section20Codes</c>).</summary>
     /// <value>The default is V2 only; V2, V3 and V4 is the alternative.</value>
-    public IReadOnlyList<LegalStatus> Section20LegalStatuses { get; init; } = PolicyDefaults.Section20LegalStatuses;
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">A status is not defined.</exception>
+    public IReadOnlyList<LegalStatus> Section20LegalStatuses
+    {
+        get => section20LegalStatuses;
+        init
+        {
+            Preconditions.CheckNotNull(value, nameof(Section20LegalStatuses));
+            var copy = new LegalStatus[value.Count];
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = Preconditions.Defined(value[i], nameof(Section20LegalStatuses));
+            }
+
+            section20LegalStatuses = System.Array.AsReadOnly(copy);
+        }
+    }
 
     /// <summary>Whether the LOC-1 flag (Section 20 for over the threshold) is reported.</summary>
     /// <value>The default is <see langword="true"/>.</value>
@@ -103,14 +128,18 @@ public sealed record LocalPolicy
         get => section20FlagMonths;
         init
         {
-            Preconditions.CheckRange(value, 1, 120, nameof(Section20FlagMonths));
+            Preconditions.CheckRange(value, 1, 120, nameof(Section20FlagMonths), "LOC-1");
             section20FlagMonths = value;
         }
     }
 
     /// <summary>How "any period of 28 consecutive days" is read for the 72-hour limit without court authority (SEC-2a).</summary>
     /// <value>The default is <see cref="Secure.SecureWindow.Rolling672Hours"/>: any 672-hour window, the stricter reading.</value>
-    public Secure.SecureWindow SecureWindow { get; init; } = Secure.SecureWindow.Rolling672Hours;
+    public Secure.SecureWindow SecureWindow
+    {
+        get => secureWindow;
+        init => secureWindow = Preconditions.Defined(value, nameof(SecureWindow));
+    }
 
     /// <summary>Whether Saturday counts, with Sundays and public holidays, for the extension of the 72 hours (SEC-3).</summary>
     /// <value>The default is <see langword="false"/>: CSAR 1991 reg 10 names Sundays and public holidays only (as recalled: the text should be checked).</value>
@@ -118,7 +147,30 @@ public sealed record LocalPolicy
 
     /// <summary>When a person born on 29 February attains an age in a common year (AGE-1a).</summary>
     /// <value>The default is <see cref="LeapDayBirthday.March1"/>.</value>
-    public LeapDayBirthday LeapDayBirthday { get; init; } = PolicyDefaults.LeapDayBirthday;
+    public LeapDayBirthday LeapDayBirthday
+    {
+        get => leapDayBirthday;
+        init => leapDayBirthday = Preconditions.Defined(value, nameof(LeapDayBirthday));
+    }
+
+    /// <summary>How local working-day deadlines count the event day (RULES.md CAL-3a): used for REV-1, the REV-5 adjournment limit and REV-6.</summary>
+    /// <value>The default is <see cref="Rules.WorkingDayCounting.ExcludeStartDay"/>, the general rule of construction. <see cref="Rules.WorkingDayCounting.IncludeStartDay"/>
+    /// reproduces a minority local practice: the deadline is one working day earlier when the event day is itself a working day.</value>
+    public WorkingDayCounting WorkingDayCounting
+    {
+        get => workingDayCounting;
+        init => workingDayCounting = Preconditions.Defined(value, nameof(WorkingDayCounting));
+    }
+}
+
+/// <summary>How a working-day deadline counts the day of the event (RULES.md CAL-3a).</summary>
+public enum WorkingDayCounting
+{
+    /// <summary>The event day is day 0 and not counted (the default; CAL-3, <i>Zoan v Rouamba</i>).</summary>
+    ExcludeStartDay = 0,
+
+    /// <summary>The event day, if a working day, is day 1 (a minority local practice; not the statutory reading).</summary>
+    IncludeStartDay = 1,
 }
 
 /// <summary>Every <see cref="LocalPolicy"/> default in one place; a test pins each.</summary>
@@ -134,6 +186,13 @@ internal static class PolicyDefaults
     internal const bool CountSameDayVisit = true;
     internal const LeapDayBirthday LeapDayBirthday = Age.DefaultLeapDayRule;
     internal const bool Ssda903BirthdayTolerance = false;
+
+    /// <summary>A working-day deadline counted as the policy says: n working days after <paramref name="start"/>, or one fewer when the start day counts (CAL-3a).</summary>
+    internal static bool TryAddWorkingDays(this LocalPolicy policy, Calendars.WorkingDayCalendar calendar, NodaTime.LocalDate start, int workingDays, out NodaTime.LocalDate result)
+    {
+        int n = policy.WorkingDayCounting == WorkingDayCounting.IncludeStartDay && workingDays > 0 && calendar.IsWorkingDay(start) ? workingDays - 1 : workingDays;
+        return calendar.TryAddWorkingDays(start, n, out result);
+    }
     internal const int Section20FlagMonths = 3;
     internal static readonly IReadOnlyList<LegalStatus> Section20LegalStatuses = System.Array.AsReadOnly(new[] { LegalStatus.V2 });
 }

@@ -269,7 +269,7 @@ public sealed class BankHolidayCalendar
     /// <example><c>BankHolidayCalendar.For(UkJurisdiction.Scotland).InYear(2026)</c> includes "World Cup bank holiday" on 2026-06-15.</example>
     public IReadOnlyList<BankHoliday> InYear(int year)
     {
-        Preconditions.CheckRange(year, MinYear, MaxYear, nameof(year));
+        Preconditions.CheckRange(year, MinYear, MaxYear, nameof(year), "CAL-2");
         return byYear[year - MinYear];
     }
 

@@ -198,16 +198,31 @@ public sealed class WorkingDayCalendar
             return start;
         }
 
-        // Ordinal (1-based) of the target working day within the table.
-        long ordinal = workingDays > 0
-            ? (long)cumulative[i + 1] + workingDays
-            : (long)cumulative[i] + workingDays + 1;
-        if (ordinal < 1 || ordinal > workingDates.Length)
+        if (!TryMove(i, workingDays, out LocalDate result))
         {
             ThrowResultOutOfRange(start, workingDays);
         }
 
-        return workingDates[ordinal - 1];
+        return result;
+    }
+
+    /// <summary>Like <see cref="AddWorkingDays"/>, but returns <see langword="false"/> instead of throwing when <paramref name="start"/> or the result is outside 1971-2100.</summary>
+    /// <param name="start">The event day (day 0).</param>
+    /// <param name="workingDays">The number of working days to move; negative moves back.</param>
+    /// <param name="result">The working day reached, when in range.</param>
+    /// <returns><see langword="true"/> if both <paramref name="start"/> and the result are in range.</returns>
+    /// <exception cref="ArgumentException"><paramref name="start"/> is not in the ISO calendar.</exception>
+    public bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
+    {
+        Preconditions.CheckIsoCalendar(start, nameof(start));
+        int i = Index(start);
+        result = start;
+        if ((uint)i >= (uint)DayCount)
+        {
+            return false;
+        }
+
+        return workingDays == 0 || TryMove(i, workingDays, out result);
     }
 
     /// <summary>The number of working days <c>w</c> with <paramref name="start"/> &lt; w &lt;= <paramref name="end"/>; negative when <paramref name="end"/> is before <paramref name="start"/>.</summary>
@@ -302,6 +317,22 @@ public sealed class WorkingDayCalendar
             1 => list[0],
             _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
         };
+    }
+
+    /// <summary>The table look-up behind both AddWorkingDays forms: the target's ordinal among the range's working days.</summary>
+    private bool TryMove(int index, int workingDays, out LocalDate result)
+    {
+        long ordinal = workingDays > 0
+            ? (long)cumulative[index + 1] + workingDays
+            : (long)cumulative[index] + workingDays + 1;
+        if (ordinal < 1 || ordinal > workingDates.Length)
+        {
+            result = default;
+            return false;
+        }
+
+        result = workingDates[ordinal - 1];
+        return true;
     }
 
     private static bool IsWeekday(LocalDate date) => date.DayOfWeek < IsoDayOfWeek.Saturday;

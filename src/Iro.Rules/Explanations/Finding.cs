@@ -9,6 +9,10 @@ namespace Iro.Rules.Explanations;
 /// the child became looked after on 2025-01-06 (CPPCR 2010 reg 33(1)); it was held on 2025-02-04, 1 working day late."</param>
 public sealed record Finding(RuleId Rule, Outcome Outcome, Citation Citation, string Summary)
 {
+    /// <summary>A stable machine-readable reason for the outcome, where the rule has one, for example
+    /// <see cref="ReasonCodes.ExemptChildRefused"/> or <see cref="ReasonCodes.AdjournmentLimit"/>; otherwise <see langword="null"/>.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Returns the rule id and the summary, for example "REV-1: Review 1 was due by ...".</summary>
     /// <returns>The rule id, a colon and the summary.</returns>
     public override string ToString() => $"{Rule}: {Summary}";

@@ -21,26 +21,34 @@ internal static class Preconditions
         }
     }
 
-    internal static void CheckDateRange(LocalDate date, LocalDate min, LocalDate max, string paramName)
+    internal static void CheckDateRange(LocalDate date, LocalDate min, LocalDate max, string paramName, string? rule = null)
     {
+        CheckIsoCalendar(date, paramName);
         if (date < min || date > max)
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
                 date,
-                $"{paramName} was {DateFormat.Iso(date)}; the supported range is {DateFormat.Iso(min)} to {DateFormat.Iso(max)} inclusive.");
+                $"{paramName} was {DateFormat.Iso(date)}; the supported range is {DateFormat.Iso(min)} to {DateFormat.Iso(max)} inclusive{(rule is null ? string.Empty : $" ({rule})")}.");
         }
     }
 
-    internal static void CheckRange(int value, int min, int max, string paramName)
+    internal static void CheckRange(int value, int min, int max, string paramName, string? rule = null)
     {
         if (value < min || value > max)
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
                 value,
-                $"{paramName} was {value.ToString(CultureInfo.InvariantCulture)}; the supported range is {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} inclusive.");
+                $"{paramName} was {value.ToString(CultureInfo.InvariantCulture)}; the supported range is {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} inclusive{(rule is null ? string.Empty : $" ({rule})")}.");
         }
+    }
+
+    internal static TEnum Defined<TEnum>(TEnum value, string paramName)
+        where TEnum : struct, Enum
+    {
+        CheckDefined(value, paramName);
+        return value;
     }
 
     internal static void CheckDefined<TEnum>(TEnum value, string paramName)

@@ -32,8 +32,10 @@ public static class Age
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="years"/> is negative or over 200, or <paramref name="rule"/> is not defined.</exception>
     public static LocalDate Anniversary(LocalDate dateOfBirth, int years, LeapDayBirthday rule)
     {
-        Preconditions.CheckRange(years, 0, 200, nameof(years));
+        Preconditions.CheckRange(years, 0, 200, nameof(years), "AGE-1");
         Preconditions.CheckDefined(rule, nameof(rule));
+        Preconditions.CheckIsoCalendar(dateOfBirth, nameof(dateOfBirth));
+        Preconditions.CheckRange(dateOfBirth.Year + years, 1, 9999, nameof(years), "AGE-1");
         return AnniversaryTrusted(dateOfBirth, years, rule);
     }
 
@@ -54,6 +56,8 @@ public static class Age
     public static int YearsOn(LocalDate dateOfBirth, LocalDate date, LeapDayBirthday rule)
     {
         Preconditions.CheckDefined(rule, nameof(rule));
+        Preconditions.CheckIsoCalendar(dateOfBirth, nameof(dateOfBirth));
+        Preconditions.CheckIsoCalendar(date, nameof(date));
         if (date < dateOfBirth)
         {
             throw new ArgumentException(

@@ -23,7 +23,7 @@ public static class CalendarMonths
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="months"/> is negative.</exception>
     public static LocalDate Add(LocalDate anchor, int months)
     {
-        Preconditions.CheckRange(months, 0, 12 * 200, nameof(months));
+        Preconditions.CheckRange(months, 0, 12 * 200, nameof(months), "CAL-4");
         // NodaTime's PlusMonths keeps the day number and clamps to the month's last day: the corresponding-date rule.
         return anchor.PlusMonths(months);
     }

@@ -18,7 +18,7 @@ public static class Weeks
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="weeks"/> is negative.</exception>
     public static LocalDate After(LocalDate anchor, int weeks)
     {
-        Preconditions.CheckRange(weeks, 0, 52 * 200, nameof(weeks));
+        Preconditions.CheckRange(weeks, 0, 52 * 200, nameof(weeks), "CAL-5");
         return anchor.PlusDays(7 * weeks);
     }
 
@@ -37,7 +37,7 @@ public static class Weeks
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
     public static DateInterval WindowBefore(LocalDate end, int days)
     {
-        Preconditions.CheckRange(days, 0, 366 * 200, nameof(days));
+        Preconditions.CheckRange(days, 0, 366 * 200, nameof(days), "CAL-5");
         return new DateInterval(end.PlusDays(-days), end);
     }
 }
