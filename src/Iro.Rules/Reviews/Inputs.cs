@@ -64,7 +64,13 @@ public sealed record Review
             throw new ArgumentException("A review needs at least one part (REV-5).", nameof(parts));
         }
 
-        Parts = sorted;
+        foreach (ReviewPart part in sorted)
+        {
+            Preconditions.CheckIsoCalendar(part.Date, nameof(parts));
+            Preconditions.CheckDefined(part.Kind, nameof(parts));
+        }
+
+        Parts = Array.AsReadOnly(sorted);
     }
 
     /// <summary>The parts in date order.</summary>
@@ -84,6 +90,20 @@ public sealed record Review
 
     /// <summary>When the review's minutes (record) were sent, if known (REV-6).</summary>
     public LocalDate? MinutesOn { get; init; }
+
+    /// <summary>Whether two reviews have the same parts and the same recorded facts.</summary>
+    /// <param name="other">The other review.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(Review? other) =>
+        other is not null
+        && Parts.SequenceEqual(other.Parts)
+        && ChildRefusedIroVisit == other.ChildRefusedIroVisit
+        && RecommendationsOn == other.RecommendationsOn
+        && MinutesOn == other.MinutesOn;
+
+    /// <summary>A hash of the parts and recorded facts.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(FirstPart, LastPart, Parts.Count, ChildRefusedIroVisit, RecommendationsOn, MinutesOn);
 
     /// <summary>The review's date under <paramref name="basis"/>.</summary>
     /// <param name="basis">First or last part.</param>
@@ -115,6 +135,10 @@ public sealed record SignificantChange(LocalDate ProposedOn, LocalDate MadeOn, s
 /// </remarks>
 public sealed record CarePeriod
 {
+    private readonly IReadOnlyList<LocalDate>? iroVisits;
+    private readonly IReadOnlyList<SignificantChange> significantChanges = Array.Empty<SignificantChange>();
+    private readonly IReadOnlyList<ShortBreak> shortBreaks = Array.Empty<ShortBreak>();
+
     /// <summary>A period of care with its reviews.</summary>
     /// <param name="start">The day the child became looked after (SSDA903 DECOM of the episode with RNE = S).</param>
     /// <param name="reviews">The reviews held, in any order.</param>
@@ -122,8 +146,9 @@ public sealed record CarePeriod
     public CarePeriod(LocalDate start, IEnumerable<Review> reviews)
     {
         Preconditions.CheckNotNull(reviews, nameof(reviews));
+        Preconditions.CheckIsoCalendar(start, nameof(start));
         Start = start;
-        Reviews = reviews.Select(r => Preconditions.CheckNotNull(r, nameof(reviews))).ToArray();
+        Reviews = Array.AsReadOnly(reviews.Select(r => Preconditions.CheckNotNull(r, nameof(reviews))).ToArray());
     }
 
     /// <summary>A period of care whose reviews were each one meeting.</summary>
@@ -144,11 +169,42 @@ public sealed record CarePeriod
     public IReadOnlyList<Review> Reviews { get; }
 
     /// <summary>The dates the IRO saw the child, or <see langword="null"/> if not recorded (REV-10 is then not assessed).</summary>
-    public IReadOnlyList<LocalDate>? IroVisits { get; init; }
+    public IReadOnlyList<LocalDate>? IroVisits
+    {
+        get => iroVisits;
+        init => iroVisits = value is null ? null : Array.AsReadOnly(value.ToArray());
+    }
 
     /// <summary>Proposed significant changes to the care plan (REV-7); empty when none are recorded.</summary>
-    public IReadOnlyList<SignificantChange> SignificantChanges { get; init; } = Array.Empty<SignificantChange>();
+    /// <exception cref="ArgumentNullException">The value or an item is null.</exception>
+    public IReadOnlyList<SignificantChange> SignificantChanges
+    {
+        get => significantChanges;
+        init => significantChanges = Array.AsReadOnly(Preconditions.CheckNotNull(value, nameof(SignificantChanges))
+            .Select(c => Preconditions.CheckNotNull(c, nameof(SignificantChanges))).ToArray());
+    }
 
     /// <summary>Short-break placements (SSDA903 legal status V3/V4); empty for an ordinary period of care (REV-9).</summary>
-    public IReadOnlyList<ShortBreak> ShortBreaks { get; init; } = Array.Empty<ShortBreak>();
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<ShortBreak> ShortBreaks
+    {
+        get => shortBreaks;
+        init => shortBreaks = Array.AsReadOnly(Preconditions.CheckNotNull(value, nameof(ShortBreaks)).ToArray());
+    }
+
+    /// <summary>Whether two periods have the same start, end, reviews and facts.</summary>
+    /// <param name="other">The other period.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(CarePeriod? other) =>
+        other is not null
+        && Start == other.Start
+        && End == other.End
+        && Reviews.SequenceEqual(other.Reviews)
+        && (IroVisits is null ? other.IroVisits is null : other.IroVisits is not null && IroVisits.SequenceEqual(other.IroVisits))
+        && SignificantChanges.SequenceEqual(other.SignificantChanges)
+        && ShortBreaks.SequenceEqual(other.ShortBreaks);
+
+    /// <summary>A hash of the start, end and number of reviews.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Start, End, Reviews.Count);
 }

@@ -42,11 +42,17 @@ public sealed record HeldReview
     /// <summary>REV-5: the adjournment check, when the review was adjourned.</summary>
     public Finding? Adjournment { get; init; }
 
-    /// <summary>REV-6: recommendations on the child's file (local policy; 5 working days by default).</summary>
-    public required Deadline Recommendations { get; init; }
+    /// <summary>REV-6: the day by which the recommendations are due on the child's file (local policy; 5 working days by default).</summary>
+    public required LocalDate RecommendationsDueBy { get; init; }
 
-    /// <summary>REV-6: minutes sent (local policy; 15 working days by default).</summary>
-    public required Deadline Minutes { get; init; }
+    /// <summary>REV-6: the day by which the minutes are due (local policy; 15 working days by default).</summary>
+    public required LocalDate MinutesDueBy { get; init; }
+
+    /// <summary>REV-6: the recommendations deadline assessed, or <see langword="null"/> when the date they were done is not recorded.</summary>
+    public Deadline? Recommendations { get; init; }
+
+    /// <summary>REV-6: the minutes deadline assessed, or <see langword="null"/> when the date they were sent is not recorded.</summary>
+    public Deadline? Minutes { get; init; }
 
     /// <summary>REV-6: the explanation of the two post-review deadlines.</summary>
     public required Finding Record { get; init; }

@@ -25,6 +25,7 @@ public static partial class ReviewSchedule
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="results"/> is too short, or a review date is before <paramref name="periodStart"/>, after <paramref name="asOf"/>, or repeated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodStart"/> is before 1991-10-14 or after 2100-12-31, <paramref name="asOf"/> is before <paramref name="periodStart"/> or after 2100-12-31, or the first review's due date would be after 2100-12-31.</exception>
     public static ReviewStatus Check(
         LocalDate periodStart, ReadOnlySpan<LocalDate> reviewDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar)
     {
@@ -35,10 +36,8 @@ public static partial class ReviewSchedule
                 $"results has room for {results.Length} reviews but reviewDates has {reviewDates.Length}.", nameof(results));
         }
 
-        if (asOf < periodStart)
-        {
-            throw new ArgumentException($"asOf was {DateFormat.Iso(asOf)}, before the period's start {DateFormat.Iso(periodStart)} (REV-1).", nameof(asOf));
-        }
+        CheckStart(periodStart, nameof(periodStart));
+        Preconditions.CheckDateRange(asOf, periodStart, WorkingDayCalendar.MaxDate, nameof(asOf), "REV-1");
 
         // Sort by day number with the original index in the low bits: integer sorting, no comparer, no allocation.
         long[]? rented = null;
@@ -71,7 +70,7 @@ public static partial class ReviewSchedule
             for (int i = 0; i < keys.Length; i++)
             {
                 LocalDate held = reviewDates[(int)(keys[i] & 0xFFFFFFFF)];
-                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
+                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, LocalPolicy.Default, calendar, nameof(periodStart)).Due;
                 bool onTime = held <= due;
                 late += onTime ? 0 : 1;
                 results[i] = new ReviewCheck(i + 1, held, due, onTime);
@@ -79,7 +78,7 @@ public static partial class ReviewSchedule
                 previousDue = due;
             }
 
-            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, resetOnEveryReview: true, calendar).Due;
+            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, LocalPolicy.Default, calendar, nameof(periodStart)).Due;
             return new ReviewStatus(keys.Length, late, keys.Length + 1, nextDue, asOf > nextDue);
         }
         finally

@@ -31,7 +31,8 @@ public static partial class ReviewSchedule
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reviewDates"/> is null.</exception>
     /// <exception cref="ArgumentException">A review date is before <paramref name="periodStart"/>, after <paramref name="asOf"/>, or repeated.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A date is outside 1971-2100.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodStart"/> is before 1991-10-14 (no timetable is modelled before the 1991 Regulations) or after 2100-12-31;
+    /// <paramref name="asOf"/> is before <paramref name="periodStart"/> or after 2100-12-31; or a working-day deadline would fall after 2100-12-31.</exception>
     public static ReviewTimeline Evaluate(LocalDate periodStart, IReadOnlyList<LocalDate> reviewDates, LocalDate asOf)
     {
         Preconditions.CheckNotNull(reviewDates, nameof(reviewDates));
@@ -59,13 +60,14 @@ public static partial class ReviewSchedule
         Evaluate(period, asOf, policy, calendar, "period." + nameof(CarePeriod.Reviews));
 
     /// <summary>The first review's due date: 20 working days after <paramref name="becameLookedAfter"/> (REV-1), or 4 weeks for a period that began before 1 April 2011.</summary>
-    /// <param name="becameLookedAfter">The day the period of care began (day 0).</param>
+    /// <param name="becameLookedAfter">The day the period of care began (day 0); from 1991-10-14.</param>
     /// <param name="calendar">The working-day calendar; England and Wales when null.</param>
     /// <returns>The last day in time.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="becameLookedAfter"/> is before 1991-10-14, or the due date would be after 2100-12-31.</exception>
     public static LocalDate FirstReviewDue(LocalDate becameLookedAfter, WorkingDayCalendar? calendar = null)
     {
-        ReviewTimetable.Regime regime = ReviewTimetable.For(ReviewTimetableKind.Ordinary, becameLookedAfter);
-        return ReviewTimetable.FirstDue(regime, becameLookedAfter, calendar ?? WorkingDayCalendar.EnglandAndWales);
+        CheckStart(becameLookedAfter, nameof(becameLookedAfter));
+        return DueDate(ReviewTimetableKind.Ordinary, 1, becameLookedAfter, null, null, LocalPolicy.Default, calendar ?? WorkingDayCalendar.EnglandAndWales, nameof(becameLookedAfter)).Due;
     }
 
     /// <summary>The second review's due date: 3 months after the first review as held (REV-2).</summary>
@@ -83,7 +85,8 @@ public static partial class ReviewSchedule
         Preconditions.CheckNotNull(period, nameof(period));
         Preconditions.CheckNotNull(policy, nameof(policy));
         Preconditions.CheckNotNull(calendar, nameof(calendar));
-        Review[] reviews = Validate(period, asOf, policy, reviewsName);
+        string startName = reviewsName == "reviewDates" ? "periodStart" : "period.Start";
+        (Review[] reviews, List<Finding> incomplete) = Validate(period, asOf, policy, calendar, reviewsName, startName);
 
         (ReviewTimetableKind kind, LocalDate anchor, Finding? shortBreakFinding) = ChooseTimetable(period, policy);
         var held = new List<HeldReview>(reviews.Length);
@@ -93,10 +96,10 @@ public static partial class ReviewSchedule
 
         for (int i = 0; i < reviews.Length; i++)
         {
-            Review review = reviews[i];
             int number = i + 1;
-            (LocalDate due, ReviewTimetable.Regime regime, string basis) = DueFor(kind, number, anchor, previousDate, previousDue, policy, calendar);
-            HeldReview result = Assess(review, number, due, regime, basis, asOf, policy, calendar, period.IroVisits, kind);
+            (LocalDate due, ReviewTimetable.Regime regime, LocalDate from) = DueDate(kind, number, anchor, previousDate, previousDue, policy, calendar, startName);
+            string basis = Basis(kind, number, regime, anchor, from, previousDate);
+            HeldReview result = Assess(reviews[i], number, due, regime, basis, asOf, policy, calendar, period.IroVisits, kind, reviewsName);
             held.Add(result);
             findings.Add(result.Finding);
             if (result.Adjournment is not null)
@@ -114,16 +117,18 @@ public static partial class ReviewSchedule
             previousDue = due;
         }
 
+        findings.AddRange(incomplete);
         int nextNumber = reviews.Length + 1;
-        (LocalDate nextDue, ReviewTimetable.Regime nextRegime, string nextBasis) = DueFor(kind, nextNumber, anchor, previousDate, previousDue, policy, calendar);
+        (LocalDate nextDue, ReviewTimetable.Regime nextRegime, LocalDate nextFrom) = DueDate(kind, nextNumber, anchor, previousDate, previousDue, policy, calendar, startName);
+        string nextBasis = Basis(kind, nextNumber, nextRegime, anchor, nextFrom, previousDate);
         LocalDate effectiveAsOf = period.End is LocalDate end && end < asOf ? end : asOf;
         Deadline next = period.End is LocalDate ended && ended <= asOf && ended <= nextDue
             ? Deadline.NotRequired(nextDue, asOf)
-            : Deadline.Assess(nextDue, null, effectiveAsOf, nextNumber == 1 && nextRegime.FirstUnit == ReviewTimetable.FirstLimitUnit.WorkingDays ? calendar : null);
+            : Deadline.Assess(nextDue, null, effectiveAsOf, nextNumber == 1 && nextRegime.FirstUnit == ReviewTimetable.FirstLimitUnit.WorkingDays && nextDue <= WorkingDayCalendar.MaxDate ? calendar : null);
         Finding nextFinding = NextFinding(nextNumber, nextDue, nextBasis, nextRegime, next, period.End, policy, kind);
         findings.Add(nextFinding);
 
-        var changes = period.SignificantChanges.Select(c => SignificantChangeFinding(c, reviews, policy)).ToArray();
+        Finding[] changes = period.SignificantChanges.Select(c => SignificantChangeFinding(c, reviews)).ToArray();
         findings.AddRange(changes);
         if (shortBreakFinding is not null)
         {
@@ -136,34 +141,44 @@ public static partial class ReviewSchedule
             PeriodEnd = period.End,
             AsOf = asOf,
             Timetable = kind,
-            Reviews = held,
+            Reviews = held.AsReadOnly(),
             NextNumber = nextNumber,
             NextDueBy = nextDue,
             Next = next,
             NextFinding = nextFinding,
-            SignificantChanges = changes,
+            SignificantChanges = Array.AsReadOnly(changes),
             ShortBreakConditions = shortBreakFinding,
-            Findings = findings,
+            Findings = findings.AsReadOnly(),
         };
     }
 
-    private static Review[] Validate(CarePeriod period, LocalDate asOf, LocalPolicy policy, string reviewsName)
+    private static void CheckStart(LocalDate start, string name)
     {
+        Preconditions.CheckIsoCalendar(start, name);
+        if (start < ReviewTimetable.EarliestStart || start > WorkingDayCalendar.MaxDate)
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                start,
+                $"{name} was {DateFormat.Iso(start)}; review timetables are modelled from {DateFormat.Iso(ReviewTimetable.EarliestStart)} (Review of Children's Cases Regulations 1991) to {DateFormat.Iso(WorkingDayCalendar.MaxDate)} (REV-1).");
+        }
+    }
+
+    private static (Review[] Complete, List<Finding> Incomplete) Validate(
+        CarePeriod period, LocalDate asOf, LocalPolicy policy, WorkingDayCalendar calendar, string reviewsName, string startName)
+    {
+        CheckStart(period.Start, startName);
+        Preconditions.CheckDateRange(asOf, period.Start, WorkingDayCalendar.MaxDate, nameof(asOf), "REV-1");
         if (period.End is LocalDate end && end < period.Start)
         {
             throw new ArgumentException(
                 $"period.End was {DateFormat.Iso(end)}, before the period's start {DateFormat.Iso(period.Start)} (REV-1).", "period.End");
         }
 
-        if (asOf < period.Start)
+        var complete = new List<Review>(period.Reviews.Count);
+        var incomplete = new List<Finding>();
+        foreach (Review r in period.Reviews)
         {
-            throw new ArgumentException($"asOf was {DateFormat.Iso(asOf)}, before the period's start {DateFormat.Iso(period.Start)} (REV-1).", nameof(asOf));
-        }
-
-        Review[] reviews = period.Reviews.OrderBy(r => r.DateUnder(policy.ReviewDateBasis)).ThenBy(r => r.LastPart).ToArray();
-        for (int i = 0; i < reviews.Length; i++)
-        {
-            Review r = reviews[i];
             if (r.FirstPart < period.Start)
             {
                 throw new ArgumentException(
@@ -182,35 +197,111 @@ public static partial class ReviewSchedule
                     $"{reviewsName} has a review on {DateFormat.Iso(r.FirstPart)}, after the period of care ended on {DateFormat.Iso(e)} (REV-1).", reviewsName);
             }
 
-            if (i > 0 && reviews[i - 1].DateUnder(policy.ReviewDateBasis) == r.DateUnder(policy.ReviewDateBasis))
+            CheckRecordDate(r.RecommendationsOn, r, asOf, reviewsName, "RecommendationsOn");
+            CheckRecordDate(r.MinutesOn, r, asOf, reviewsName, "MinutesOn");
+            if (AwaitingReconvening(r, asOf, policy, calendar, reviewsName) is Finding waiting)
+            {
+                incomplete.Add(waiting);
+            }
+            else
+            {
+                complete.Add(r);
+            }
+        }
+
+        Review[] reviews = complete.OrderBy(r => r.DateUnder(policy.ReviewDateBasis)).ThenBy(r => r.LastPart).ToArray();
+        for (int i = 1; i < reviews.Length; i++)
+        {
+            if (reviews[i - 1].DateUnder(policy.ReviewDateBasis) == reviews[i].DateUnder(policy.ReviewDateBasis))
             {
                 throw new ArgumentException(
-                    $"{reviewsName} has two reviews on {DateFormat.Iso(r.DateUnder(policy.ReviewDateBasis))}: a date can hold one review (REV-4).", reviewsName);
+                    $"{reviewsName} has two reviews on {DateFormat.Iso(reviews[i].DateUnder(policy.ReviewDateBasis))}: a date can hold one review (REV-4).", reviewsName);
             }
         }
 
         foreach (SignificantChange change in period.SignificantChanges)
         {
-            if (change.MadeOn < change.ProposedOn)
+            if (change.MadeOn < change.ProposedOn || change.MadeOn > asOf)
             {
                 throw new ArgumentException(
-                    $"period.SignificantChanges has '{change.Description}' made on {DateFormat.Iso(change.MadeOn)}, before it was proposed on {DateFormat.Iso(change.ProposedOn)} (REV-7).",
+                    $"period.SignificantChanges has '{change.Description}' proposed on {DateFormat.Iso(change.ProposedOn)} and made on {DateFormat.Iso(change.MadeOn)}: it must be made on or after it was proposed, and by asOf {DateFormat.Iso(asOf)} (REV-7).",
                     "period.SignificantChanges");
             }
         }
 
         foreach (ShortBreak shortBreak in period.ShortBreaks)
         {
-            if (shortBreak.End < shortBreak.Start || shortBreak.IntendedDays is < 0)
+            if (shortBreak.End < shortBreak.Start || shortBreak.IntendedDays is < 0 || shortBreak.Start < period.Start || shortBreak.Start > asOf)
             {
                 throw new ArgumentException(
-                    $"period.ShortBreaks has a break from {DateFormat.Iso(shortBreak.Start)} to {DateFormat.Iso(shortBreak.End)} (intended {shortBreak.IntendedDays?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} days) that ends before it starts or has a negative length (REV-9).",
+                    $"period.ShortBreaks has a break from {DateFormat.Iso(shortBreak.Start)} to {DateFormat.Iso(shortBreak.End)} (intended {shortBreak.IntendedDays?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} days): a break must start within the period ({DateFormat.Iso(period.Start)} to asOf {DateFormat.Iso(asOf)}), end on or after its start, and have a non-negative length (REV-9).",
                     "period.ShortBreaks");
             }
         }
 
-        return reviews;
+        if (period.IroVisits is { } visits)
+        {
+            foreach (LocalDate visit in visits)
+            {
+                if (visit < period.Start || visit > asOf)
+                {
+                    throw new ArgumentException(
+                        $"period.IroVisits has a visit on {DateFormat.Iso(visit)}, outside the period of care from {DateFormat.Iso(period.Start)} to asOf {DateFormat.Iso(asOf)} (REV-10).",
+                        "period.IroVisits");
+                }
+            }
+        }
+
+        return (reviews, incomplete);
     }
+
+    private static void CheckRecordDate(LocalDate? date, Review review, LocalDate asOf, string reviewsName, string field)
+    {
+        if (date is LocalDate d && (d < review.LastPart || d > asOf))
+        {
+            throw new ArgumentException(
+                $"{reviewsName} has a review completed {DateFormat.Iso(review.LastPart)} whose {field} is {DateFormat.Iso(d)}: it must be on or after the review and by asOf {DateFormat.Iso(asOf)} (REV-6).",
+                reviewsName);
+        }
+    }
+
+    /// <summary>REV-5: an adjourned review with no later part is not complete; it is reported, and not counted as held.</summary>
+    private static Finding? AwaitingReconvening(Review review, LocalDate asOf, LocalPolicy policy, WorkingDayCalendar calendar, string reviewsName)
+    {
+        int adjourned = -1;
+        for (int i = 0; i < review.Parts.Count; i++)
+        {
+            if (review.Parts[i].Kind == ReviewPartKind.Adjourned)
+            {
+                adjourned = i;
+                break;
+            }
+        }
+
+        if (adjourned < 0 || review.Parts.Skip(adjourned + 1).Any(p => p.Date > review.Parts[adjourned].Date))
+        {
+            return null;
+        }
+
+        LocalDate from = review.Parts[adjourned].Date;
+        LocalDate limit = AdjournmentLimit(from, policy, calendar, reviewsName);
+        bool late = asOf > limit;
+        return new Finding(RuleId.ReviewMeetings, late ? Outcome.NotMet : Outcome.Pending, Citations.ReviewMeetings,
+            late
+                ? $"The review adjourned on {DateFormat.Iso(from)} has not reconvened; the limit was {DateFormat.Iso(limit)} (20 working days). It is not complete, so it is not counted as held."
+                : $"The review adjourned on {DateFormat.Iso(from)} must reconvene by {DateFormat.Iso(limit)} (20 working days). Until then it is not complete and not counted as held.")
+        {
+            Reason = late ? ReasonCodes.AdjournmentLimit : ReasonCodes.AwaitingReconvening,
+        };
+    }
+
+    private static LocalDate AdjournmentLimit(LocalDate adjourned, LocalPolicy policy, WorkingDayCalendar calendar, string reviewsName) =>
+        policy.TryAddWorkingDays(calendar, adjourned, 20, out LocalDate limit)
+            ? limit
+            : throw OutOfRange(reviewsName, adjourned, "the 20-working-day adjournment limit", "REV-5");
+
+    private static ArgumentOutOfRangeException OutOfRange(string name, LocalDate from, string what, string rule) =>
+        new(name, from, $"{name}: {what} from {DateFormat.Iso(from)} falls after {DateFormat.Iso(WorkingDayCalendar.MaxDate)}, the end of the supported range ({rule}).");
 
     private static (ReviewTimetableKind Kind, LocalDate Anchor, Finding? Finding) ChooseTimetable(CarePeriod period, LocalPolicy policy)
     {
@@ -222,37 +313,38 @@ public static partial class ReviewSchedule
         ShortBreak[] breaks = period.ShortBreaks.OrderBy(static b => b.Start).ToArray();
         LocalDate first = breaks[0].Start;
         string? failure = null;
+        if (first < ReviewTimetable.ShortBreaksFrom)
+        {
+            failure = $"the first break on {DateFormat.Iso(first)} is before CPPCR 2010 reg 48 came into force on {DateFormat.Iso(ReviewTimetable.ShortBreaksFrom)}";
+        }
+
         foreach (ShortBreak b in breaks)
         {
             int intended = b.IntendedDays ?? b.Days;
-            if (intended > 17)
+            if (failure is null && intended > 17)
             {
-                failure = $"the break from {DateFormat.Iso(b.Start)} was {(b.IntendedDays is null ? "" : "intended ")}to last {intended} days, over 17 (reg 48(2))";
-                break;
+                failure = $"the break from {DateFormat.Iso(b.Start)} was {(b.IntendedDays is null ? string.Empty : "intended ")}to last {intended} days, over 17 (reg 48(2))";
             }
         }
 
-        if (failure is null)
+        for (int i = 0; failure is null && i < breaks.Length; i++)
         {
-            foreach (ShortBreak b in breaks)
+            ShortBreak b = breaks[i];
+            LocalDate windowEnd = CalendarMonths.Add(b.Start, 12).PlusDays(-1);
+            int days = 0;
+            foreach (ShortBreak other in breaks)
             {
-                LocalDate windowEnd = CalendarMonths.Add(b.Start, 12).PlusDays(-1);
-                int days = 0;
-                foreach (ShortBreak other in breaks)
+                LocalDate from = other.Start > b.Start ? other.Start : b.Start;
+                LocalDate to = other.End < windowEnd ? other.End : windowEnd;
+                if (to >= from)
                 {
-                    LocalDate from = other.Start > b.Start ? other.Start : b.Start;
-                    LocalDate to = other.End < windowEnd ? other.End : windowEnd;
-                    if (to >= from)
-                    {
-                        days += Period.DaysBetween(from, to) + 1;
-                    }
+                    days += Period.DaysBetween(from, to) + 1;
                 }
+            }
 
-                if (days > 75)
-                {
-                    failure = $"the breaks total {days} days in the 12 months from {DateFormat.Iso(b.Start)}, over 75 (reg 48(2))";
-                    break;
-                }
+            if (days > 75)
+            {
+                failure = $"the breaks total {days} days in the 12 months from {DateFormat.Iso(b.Start)}, over 75 (reg 48(2))";
             }
         }
 
@@ -260,7 +352,8 @@ public static partial class ReviewSchedule
         {
             return (ReviewTimetableKind.Ordinary, period.Start, new Finding(
                 RuleId.ShortBreaks, Outcome.NotApplicable, Citations.ShortBreaks,
-                $"The short-break review timetable does not apply: {failure}; the ordinary timetable applies from {DateFormat.Iso(period.Start)}."));
+                $"The short-break review timetable does not apply: {failure}; the ordinary timetable applies from {DateFormat.Iso(period.Start)}.")
+            { Reason = ReasonCodes.ShortBreakConditionsNotMet });
         }
 
         if (!policy.TreatV3V4AsShortBreaks)
@@ -275,21 +368,16 @@ public static partial class ReviewSchedule
             $"Short breaks: no break over 17 days and no more than 75 days in any 12 months, so reviews follow reg 48: the first within 3 months of the first break on {DateFormat.Iso(first)}, then every 6 months."));
     }
 
-    private static (LocalDate Due, ReviewTimetable.Regime Regime, string Basis) DueFor(
-        ReviewTimetableKind kind, int number, LocalDate anchor, LocalDate? previousDate, LocalDate? previousDue, LocalPolicy policy, WorkingDayCalendar calendar)
-    {
-        (LocalDate due, ReviewTimetable.Regime regime, LocalDate from) = DueDate(kind, number, anchor, previousDate, previousDue, policy.ResetScheduleOnEveryReview, calendar);
-        return (due, regime, Basis(kind, number, regime, anchor, from, previousDate));
-    }
-
     /// <summary>REV-1 to REV-4 and REV-9: a review's due date and the date its interval runs from. Allocates nothing.</summary>
     private static (LocalDate Due, ReviewTimetable.Regime Regime, LocalDate From) DueDate(
-        ReviewTimetableKind kind, int number, LocalDate anchor, LocalDate? previousDate, LocalDate? previousDue, bool resetOnEveryReview, WorkingDayCalendar calendar)
+        ReviewTimetableKind kind, int number, LocalDate anchor, LocalDate? previousDate, LocalDate? previousDue, LocalPolicy policy, WorkingDayCalendar calendar, string startName)
     {
         if (number == 1 || previousDate is not LocalDate previous)
         {
             ReviewTimetable.Regime first = ReviewTimetable.For(kind, anchor);
-            return (ReviewTimetable.FirstDue(first, anchor, calendar), first, anchor);
+            return ReviewTimetable.TryFirstDue(first, anchor, calendar, policy, out LocalDate due)
+                ? (due, first, anchor)
+                : throw OutOfRange(startName, anchor, "the first review's " + first.FirstWords, "REV-1");
         }
 
         ReviewTimetable.Regime regime = ReviewTimetable.For(kind, previous);
@@ -297,7 +385,7 @@ public static partial class ReviewSchedule
 
         // REV-4: the interval runs from the previous review as held. The legacy option keeps a fixed anniversary: a
         // review held early or on time does not move the next due date.
-        LocalDate from = !resetOnEveryReview && previousDue is LocalDate due && previous <= due ? due : previous;
+        LocalDate from = !policy.ResetScheduleOnEveryReview && previousDue is LocalDate previousDueDate && previous <= previousDueDate ? previousDueDate : previous;
         return (CalendarMonths.Add(from, months), regime, from);
     }
 
@@ -329,41 +417,13 @@ public static partial class ReviewSchedule
         LocalPolicy policy,
         WorkingDayCalendar calendar,
         IReadOnlyList<LocalDate>? iroVisits,
-        ReviewTimetableKind kind)
+        ReviewTimetableKind kind,
+        string reviewsName)
     {
         LocalDate heldOn = review.DateUnder(policy.ReviewDateBasis);
         bool workingDayRule = number == 1 && regime.FirstUnit == ReviewTimetable.FirstLimitUnit.WorkingDays;
         Deadline deadline = Deadline.Assess(due, heldOn, asOf, workingDayRule ? calendar : null);
-
-        // REV-5: one adjournment of at most 20 working days.
-        Finding? adjournment = null;
-        bool lawfulAdjournment = false;
-        int adjourned = review.Parts.Count(static p => p.Kind == ReviewPartKind.Adjourned);
-        if (adjourned > 0)
-        {
-            ReviewPart first = review.Parts.First(static p => p.Kind == ReviewPartKind.Adjourned);
-            LocalDate limit = calendar.AddWorkingDays(first.Date, 20);
-            ReviewPart? reconvened = review.Parts.Where(p => p.Date > first.Date).Select(static p => (ReviewPart?)p).FirstOrDefault();
-            if (adjourned > 1)
-            {
-                adjournment = new Finding(RuleId.ReviewMeetings, Outcome.NotMet, Citations.ReviewMeetings,
-                    $"Review {number} was adjourned {adjourned} times; a review may be adjourned once (REV-5 adjournment limit).");
-            }
-            else if (reconvened is ReviewPart again && again.Date > limit)
-            {
-                int wd = calendar.WorkingDaysBetween(first.Date, again.Date);
-                adjournment = new Finding(RuleId.ReviewMeetings, Outcome.NotMet, Citations.ReviewMeetings,
-                    $"Review {number} was adjourned on {DateFormat.Iso(first.Date)} and reconvened on {DateFormat.Iso(again.Date)}, {wd} working days later; the limit is 20 working days, {DateFormat.Iso(limit)} (REV-5 adjournment limit).");
-            }
-            else
-            {
-                lawfulAdjournment = reconvened is not null;
-                adjournment = new Finding(RuleId.ReviewMeetings, reconvened is null ? Outcome.Pending : Outcome.Met, Citations.ReviewMeetings,
-                    reconvened is ReviewPart back
-                        ? $"Review {number} was adjourned on {DateFormat.Iso(first.Date)} and reconvened on {DateFormat.Iso(back.Date)}, within 20 working days (by {DateFormat.Iso(limit)})."
-                        : $"Review {number} was adjourned on {DateFormat.Iso(first.Date)} and must reconvene by {DateFormat.Iso(limit)} (20 working days).");
-            }
-        }
+        (Finding? adjournment, bool lawfulAdjournment) = AdjournmentFinding(review, number, policy, calendar, reviewsName);
 
         bool adjournedPastDue = lawfulAdjournment && deadline.Timeliness == Timeliness.Late && review.FirstPart <= due;
         bool onTime = deadline.Timeliness == Timeliness.OnTime || (adjournedPastDue && policy.TreatLawfulAdjournmentAsOnTime);
@@ -377,26 +437,22 @@ public static partial class ReviewSchedule
             : adjournedPastDue
                 ? deadline.Describe() + " (the first part was in time; adjourned under reg 36)"
                 : deadline.Describe();
-        string rule = number == 1 ? regime.FirstCitation.ShortForm : regime.LaterCitation.ShortForm;
-        RuleId ruleId = kind == ReviewTimetableKind.ShortBreaks ? RuleId.ShortBreaks
-            : number == 1 ? RuleId.FirstReview
-            : number == 2 ? RuleId.SecondReview
-            : RuleId.SubsequentReview;
+        string legacy = !policy.ResetScheduleOnEveryReview && number > 1 ? " [non-statutory fixed-anniversary schedule]" : string.Empty;
         Citation citation = number == 1 ? regime.FirstCitation : regime.LaterCitation;
-        var finding = new Finding(ruleId, onTime ? Outcome.Met : Outcome.NotMet, citation,
-            $"Review {number} was due by {DateFormat.Iso(due)}, {basis} ({rule}); {held}, {verdict}.");
+        var finding = new Finding(TimingRule(kind, number), onTime ? Outcome.Met : Outcome.NotMet, citation,
+            $"Review {number} was due by {DateFormat.Iso(due)}, {basis} ({citation.ShortForm}); {held}, {verdict}.{legacy}")
+        {
+            Reason = adjournedPastDue ? ReasonCodes.AdjournedUnderReg36 : legacy.Length > 0 ? ReasonCodes.NonStatutorySchedule : null,
+        };
 
-        // REV-6: recommendations and minutes, counted from the completion date.
+        // REV-6: recommendations and minutes, counted in working days from the completion date.
         LocalDate completed = review.LastPart;
-        LocalDate recommendationsDue = calendar.AddWorkingDays(completed, policy.RecommendationsDueWorkingDays);
-        LocalDate minutesDue = calendar.AddWorkingDays(completed, policy.MinutesDueWorkingDays);
-        Deadline recommendations = Deadline.Assess(recommendationsDue, review.RecommendationsOn, asOf, calendar);
-        Deadline minutes = Deadline.Assess(minutesDue, review.MinutesOn, asOf, calendar);
-        Outcome recordOutcome = !recommendations.IsMetOrPending || !minutes.IsMetOrPending ? Outcome.NotMet
-            : recommendations.Timeliness == Timeliness.NotYetDue || minutes.Timeliness == Timeliness.NotYetDue ? Outcome.Pending
-            : Outcome.Met;
-        var record = new Finding(RuleId.ReviewRecord, recordOutcome, Citations.ReviewRecord,
-            $"Review {number} completed {DateFormat.Iso(completed)}: recommendations due by {DateFormat.Iso(recommendationsDue)} ({policy.RecommendationsDueWorkingDays} working days), {recommendations.Describe()}; minutes due by {DateFormat.Iso(minutesDue)} ({policy.MinutesDueWorkingDays} working days), {minutes.Describe()}.");
+        LocalDate recommendationsDue = policy.TryAddWorkingDays(calendar, completed, policy.RecommendationsDueWorkingDays, out LocalDate r)
+            ? r : throw OutOfRange(reviewsName, completed, "the recommendations deadline", "REV-6");
+        LocalDate minutesDue = policy.TryAddWorkingDays(calendar, completed, policy.MinutesDueWorkingDays, out LocalDate m)
+            ? m : throw OutOfRange(reviewsName, completed, "the minutes deadline", "REV-6");
+        Deadline? recommendations = review.RecommendationsOn is null ? null : Deadline.Assess(recommendationsDue, review.RecommendationsOn, asOf, calendar);
+        Deadline? minutes = review.MinutesOn is null ? null : Deadline.Assess(minutesDue, review.MinutesOn, asOf, calendar);
 
         return new HeldReview
         {
@@ -411,12 +467,68 @@ public static partial class ReviewSchedule
             AdjournedUnderReg36 = adjournedPastDue,
             Finding = finding,
             Adjournment = adjournment,
+            RecommendationsDueBy = recommendationsDue,
+            MinutesDueBy = minutesDue,
             Recommendations = recommendations,
             Minutes = minutes,
-            Record = record,
+            Record = RecordFinding(number, completed, recommendationsDue, minutesDue, recommendations, minutes, policy),
             IroVisit = iroVisits is null ? null : IroVisitFinding(review, number, iroVisits, policy),
         };
     }
+
+    /// <summary>REV-5: one adjournment; the reconvened meeting (the first part marked Reconvened, else the last part) within 20 working days.</summary>
+    private static (Finding? Finding, bool Lawful) AdjournmentFinding(Review review, int number, LocalPolicy policy, WorkingDayCalendar calendar, string reviewsName)
+    {
+        ReviewPart[] adjourned = review.Parts.Where(static p => p.Kind == ReviewPartKind.Adjourned).ToArray();
+        if (adjourned.Length == 0)
+        {
+            return (null, false);
+        }
+
+        LocalDate from = adjourned[0].Date;
+        LocalDate limit = AdjournmentLimit(from, policy, calendar, reviewsName);
+        ReviewPart[] later = review.Parts.Where(p => p.Date > from).ToArray();
+        LocalDate again = later.Where(static p => p.Kind == ReviewPartKind.Reconvened).Select(static p => p.Date).DefaultIfEmpty(later[^1].Date).First();
+        if (adjourned.Length > 1)
+        {
+            return (new Finding(RuleId.ReviewMeetings, Outcome.NotMet, Citations.ReviewMeetings,
+                $"Review {number} was adjourned {adjourned.Length} times; a review may be adjourned once (REV-5 adjournment limit).")
+            { Reason = ReasonCodes.AdjournmentLimit }, false);
+        }
+
+        if (again > limit)
+        {
+            int wd = calendar.WorkingDaysBetween(from, again);
+            return (new Finding(RuleId.ReviewMeetings, Outcome.NotMet, Citations.ReviewMeetings,
+                $"Review {number} was adjourned on {DateFormat.Iso(from)} and reconvened on {DateFormat.Iso(again)}, {wd} working days later; the limit is 20 working days, {DateFormat.Iso(limit)} (REV-5 adjournment limit).")
+            { Reason = ReasonCodes.AdjournmentLimit }, false);
+        }
+
+        return (new Finding(RuleId.ReviewMeetings, Outcome.Met, Citations.ReviewMeetings,
+            $"Review {number} was adjourned on {DateFormat.Iso(from)} and reconvened on {DateFormat.Iso(again)}, within 20 working days (by {DateFormat.Iso(limit)})."), true);
+    }
+
+    private static Finding RecordFinding(
+        int number, LocalDate completed, LocalDate recommendationsDue, LocalDate minutesDue, Deadline? recommendations, Deadline? minutes, LocalPolicy policy)
+    {
+        Outcome outcome = recommendations is null && minutes is null ? Outcome.Information
+            : recommendations is { IsMetOrPending: false } || minutes is { IsMetOrPending: false } ? Outcome.NotMet
+            : recommendations is null || minutes is null ? Outcome.Information
+            : Outcome.Met;
+        string Part(string what, LocalDate due, int days, Deadline? d) =>
+            $"{what} due by {DateFormat.Iso(due)} ({days} working days), {(d is Deadline known ? known.Describe() : "date done not recorded")}";
+        return new Finding(RuleId.ReviewRecord, outcome, Citations.ReviewRecord,
+            $"Review {number} completed {DateFormat.Iso(completed)}: {Part("recommendations", recommendationsDue, policy.RecommendationsDueWorkingDays, recommendations)}; {Part("minutes", minutesDue, policy.MinutesDueWorkingDays, minutes)}.")
+        {
+            Reason = recommendations is null || minutes is null ? ReasonCodes.NotRecorded : null,
+        };
+    }
+
+    private static RuleId TimingRule(ReviewTimetableKind kind, int number) =>
+        kind == ReviewTimetableKind.ShortBreaks ? RuleId.ShortBreaks
+        : number == 1 ? RuleId.FirstReview
+        : number == 2 ? RuleId.SecondReview
+        : RuleId.SubsequentReview;
 
     /// <summary>REV-10: a visit within [completion - window, first part] (the first part's own day only with <see cref="LocalPolicy.CountSameDayVisit"/>).</summary>
     private static Finding IroVisitFinding(Review review, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
@@ -442,6 +554,7 @@ public static partial class ReviewSchedule
         return review.ChildRefusedIroVisit
             ? new Finding(RuleId.IroVisit, Outcome.NotApplicable, Citations.IroVisit,
                 $"No IRO visit in {range} before review {number}: exempt, the child refused (ExemptChildRefused).")
+            { Reason = ReasonCodes.ExemptChildRefused }
             : new Finding(RuleId.IroVisit, Outcome.NotMet, Citations.IroVisit,
                 $"No IRO visit to the child in the {policy.IroVisitWindowDays} days before review {number} ({range}).");
     }
@@ -450,10 +563,6 @@ public static partial class ReviewSchedule
         int number, LocalDate due, string basis, ReviewTimetable.Regime regime, Deadline next, LocalDate? periodEnd, LocalPolicy policy, ReviewTimetableKind kind)
     {
         Citation citation = number == 1 ? regime.FirstCitation : regime.LaterCitation;
-        RuleId rule = kind == ReviewTimetableKind.ShortBreaks ? RuleId.ShortBreaks
-            : number == 1 ? RuleId.FirstReview
-            : number == 2 ? RuleId.SecondReview
-            : RuleId.SubsequentReview;
         string state = next.Timeliness switch
         {
             Timeliness.NotRequired => $"not required: the period of care ended on {DateFormat.Iso(periodEnd!.Value)}",
@@ -467,12 +576,15 @@ public static partial class ReviewSchedule
             Timeliness.NotRequired => Outcome.NotApplicable,
             _ => Outcome.Pending,
         };
-        string legacy = !policy.ResetScheduleOnEveryReview && number > 1 ? " [non-statutory fixed-anniversary schedule]" : string.Empty;
-        return new Finding(rule, outcome, citation,
-            $"Review {number} is due by {DateFormat.Iso(due)}, {basis} ({citation.ShortForm}); {state}.{legacy}");
+        bool legacy = !policy.ResetScheduleOnEveryReview && number > 1;
+        return new Finding(TimingRule(kind, number), outcome, citation,
+            $"Review {number} is due by {DateFormat.Iso(due)}, {basis} ({citation.ShortForm}); {state}.{(legacy ? " [non-statutory fixed-anniversary schedule]" : string.Empty)}")
+        {
+            Reason = legacy ? ReasonCodes.NonStatutorySchedule : null,
+        };
     }
 
-    private static Finding SignificantChangeFinding(SignificantChange change, Review[] reviews, LocalPolicy policy)
+    private static Finding SignificantChangeFinding(SignificantChange change, Review[] reviews)
     {
         Review? before = reviews.LastOrDefault(r => r.LastPart >= change.ProposedOn && r.LastPart <= change.MadeOn);
         if (before is not null)
@@ -484,7 +596,9 @@ public static partial class ReviewSchedule
         return change.NotReasonablyPracticable
             ? new Finding(RuleId.SignificantChange, Outcome.NotApplicable, Citations.SignificantChange,
                 $"'{change.Description}' ({DateFormat.Iso(change.MadeOn)}) was made without a review first, recorded as not reasonably practicable; a review should follow (REV-4 trigger).")
+            { Reason = ReasonCodes.NotReasonablyPracticable }
             : new Finding(RuleId.SignificantChange, Outcome.NotMet, Citations.SignificantChange,
-                $"'{change.Description}' ({DateFormat.Iso(change.MadeOn)}) was made without a review between its proposal on {DateFormat.Iso(change.ProposedOn)} and the change (REV-7 no prior review).");
+                $"'{change.Description}' ({DateFormat.Iso(change.MadeOn)}) was made without a review between its proposal on {DateFormat.Iso(change.ProposedOn)} and the change (REV-7 no prior review).")
+            { Reason = ReasonCodes.NoPriorReview };
     }
 }

@@ -73,10 +73,25 @@ internal static class ReviewTimetable
         return Ordinary[^1];
     }
 
-    internal static LocalDate FirstDue(Regime regime, LocalDate anchor, WorkingDayCalendar calendar) => regime.FirstUnit switch
+    /// <summary>The earliest date any review timetable is modelled from: the Review of Children's Cases Regulations 1991 came into force on 14 October 1991.</summary>
+    internal static LocalDate EarliestStart => Rccr1991.InForceFrom;
+
+    /// <summary>The first date the short-break timetable (CPPCR 2010 reg 48) applies.</summary>
+    internal static LocalDate ShortBreaksFrom => ShortBreaks2010.InForceFrom;
+
+    /// <summary>The first review's due date; <see langword="false"/> when a working-day count leaves the supported range.</summary>
+    internal static bool TryFirstDue(Regime regime, LocalDate anchor, WorkingDayCalendar calendar, LocalPolicy policy, out LocalDate due)
     {
-        FirstLimitUnit.WorkingDays => calendar.AddWorkingDays(anchor, regime.FirstAmount),
-        FirstLimitUnit.Days => anchor.PlusDays(regime.FirstAmount),
-        _ => CalendarMonths.Add(anchor, regime.FirstAmount),
-    };
+        switch (regime.FirstUnit)
+        {
+            case FirstLimitUnit.WorkingDays:
+                return policy.TryAddWorkingDays(calendar, anchor, regime.FirstAmount, out due);
+            case FirstLimitUnit.Days:
+                due = anchor.PlusDays(regime.FirstAmount);
+                return true;
+            default:
+                due = CalendarMonths.Add(anchor, regime.FirstAmount);
+                return true;
+        }
+    }
 }

@@ -40,12 +40,14 @@ public class ReadmeExampleTests
     [Fact]
     public void CarePeriod_ReadmeExample_FindingsInOrder()
     {
-        var period = new CarePeriod(new LocalDate(2025, 5, 23), new[] { new Review(new LocalDate(2025, 6, 20)) })
+        var period = new CarePeriod(new LocalDate(2025, 4, 1), new[] { new Review(new LocalDate(2025, 4, 29)), new Review(new LocalDate(2025, 6, 20)) })
         {
-            IroVisits = new[] { new LocalDate(2025, 5, 9) },
+            IroVisits = new[] { new LocalDate(2025, 4, 20), new LocalDate(2025, 5, 9) },
         };
         var t = ReviewSchedule.Evaluate(period, asOf: new LocalDate(2025, 7, 1), LocalPolicy.Default, WorkingDayCalendar.EnglandAndWales);
-        Assert.Equal(new[] { "REV-1", "REV-6", "REV-10", "REV-2" }, t.Findings.Select(f => f.ToString()[..f.ToString().IndexOf(':', StringComparison.Ordinal)]));
-        Assert.Equal(Iro.Rules.Explanations.Outcome.Met, t.Reviews[0].IroVisit!.Outcome);
+        Assert.Equal(
+            new[] { "REV-1", "REV-6", "REV-10", "REV-2", "REV-6", "REV-10", "REV-3" },
+            t.Findings.Select(f => f.ToString()[..f.ToString().IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Equal(Iro.Rules.Explanations.Outcome.Met, t.Reviews[1].IroVisit!.Outcome);
     }
 }

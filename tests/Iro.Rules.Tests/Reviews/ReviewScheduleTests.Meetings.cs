@@ -67,7 +67,40 @@ public class ReviewScheduleMeetingsTests
         var r = Evaluate(Adjourned("2025-03-03", "2025-04-01"), "2025-04-15").Reviews[1];
         Assert.Equal(Outcome.NotMet, r.Adjournment!.Outcome);
         Assert.Contains("21 working days later", r.Adjournment.Summary, StringComparison.Ordinal);
+        Assert.Equal(ReasonCodes.AdjournmentLimit, r.Adjournment.Reason);
         Assert.Contains("REV-5 adjournment limit", r.Adjournment.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rev5_ReconvenedMeetingIsThePartMarkedReconvened_NotAnEarlierSession()
+    {
+        var period = new CarePeriod(D("2025-01-06"), new[]
+        {
+            new Review(new[]
+            {
+                new ReviewPart(D("2025-01-30"), ReviewPartKind.Adjourned),
+                new ReviewPart(D("2025-02-03"), ReviewPartKind.ChildSession),
+                new ReviewPart(D("2025-03-20"), ReviewPartKind.Reconvened),
+            }),
+        });
+        var adjournment = Evaluate(period, "2025-04-01").Reviews[0].Adjournment!;
+        Assert.Equal(Outcome.NotMet, adjournment.Outcome);
+        Assert.Contains("reconvened on 2025-03-20, 35 working days later", adjournment.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-02-20", Outcome.Pending, ReasonCodes.AwaitingReconvening)]
+    [InlineData("2025-03-01", Outcome.NotMet, ReasonCodes.AdjournmentLimit)]
+    public void Rev5_AdjournedAndNotReconvened_IsNotCountedAsHeld(string asOf, Outcome expected, string reason)
+    {
+        var period = new CarePeriod(D("2025-01-06"), new[] { new Review(new[] { new ReviewPart(D("2025-01-30"), ReviewPartKind.Adjourned) }) });
+        var t = Evaluate(period, asOf);
+        Assert.Empty(t.Reviews);
+        Assert.Equal(D("2025-02-03"), t.NextDueBy); // review 1 is still due, and overdue once 2025-02-03 passes
+        var finding = Assert.Single(t.Findings, f => f.Rule == RuleId.ReviewMeetings);
+        Assert.Equal(expected, finding.Outcome);
+        Assert.Equal(reason, finding.Reason);
+        Assert.Contains("limit", finding.Summary.Replace("must reconvene by", "limit", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,9 +141,12 @@ public class ReviewScheduleMeetingsTests
     public void Rev6_RecommendationsAndMinutesDue(string start, string completed, string recommendations, string minutes)
     {
         var r = Evaluate(new CarePeriod(D(start), new[] { R(completed) }), "2026-06-01").Reviews[0];
-        Assert.Equal(D(recommendations), r.Recommendations.DueBy);
-        Assert.Equal(D(minutes), r.Minutes.DueBy);
+        Assert.Equal(D(recommendations), r.RecommendationsDueBy);
+        Assert.Equal(D(minutes), r.MinutesDueBy);
         Assert.Equal(RuleId.ReviewRecord, r.Record.Rule);
+        Assert.Null(r.Recommendations); // not recorded: not assessed, never a false breach
+        Assert.Equal(Outcome.Information, r.Record.Outcome);
+        Assert.Equal(ReasonCodes.NotRecorded, r.Record.Reason);
     }
 
     [Fact]
@@ -118,13 +154,13 @@ public class ReviewScheduleMeetingsTests
     {
         var review = new Review(D("2025-03-03")) { RecommendationsOn = D("2025-03-11"), MinutesOn = D("2025-03-24") };
         var r = Evaluate(new CarePeriod(D("2025-02-10"), new[] { review }), "2025-06-01").Reviews[0];
-        Assert.Equal(Timeliness.Late, r.Recommendations.Timeliness);
-        Assert.Equal(1, r.Recommendations.WorkingDaysLate);
-        Assert.Equal(Timeliness.OnTime, r.Minutes.Timeliness);
+        Assert.Equal(Timeliness.Late, r.Recommendations!.Value.Timeliness);
+        Assert.Equal(1, r.Recommendations.Value.WorkingDaysLate);
+        Assert.Equal(Timeliness.OnTime, r.Minutes!.Value.Timeliness);
         Assert.Equal(Outcome.NotMet, r.Record.Outcome);
 
         var twenty = Evaluate(new CarePeriod(D("2025-02-10"), new[] { review }), "2025-06-01", LocalPolicy.Default with { MinutesDueWorkingDays = 20 }).Reviews[0];
-        Assert.Equal(D("2025-03-31"), twenty.Minutes.DueBy);
+        Assert.Equal(D("2025-03-31"), twenty.MinutesDueBy);
     }
 
     // REV-7 worked examples.
@@ -177,10 +213,10 @@ public class ReviewScheduleMeetingsTests
         // Five 15-day breaks = 75 days: allowed. A sixth 1-day break in the same 12 months makes 76.
         var breaks = Enumerable.Range(0, 5).Select(i => new ShortBreak(D("2025-01-06").PlusDays(30 * i), D("2025-01-06").PlusDays(30 * i + 14))).ToList();
         var ok = new CarePeriod(D("2025-01-06"), Array.Empty<Review>()) { ShortBreaks = breaks };
-        Assert.Equal(ReviewTimetableKind.ShortBreaks, Evaluate(ok, "2025-02-01").Timetable);
+        Assert.Equal(ReviewTimetableKind.ShortBreaks, Evaluate(ok, "2025-06-01").Timetable);
 
         var over = ok with { ShortBreaks = breaks.Append(new ShortBreak(D("2025-12-01"), D("2025-12-01"))).ToList() };
-        var t = Evaluate(over, "2025-02-01");
+        var t = Evaluate(over, "2026-01-01");
         Assert.Equal(ReviewTimetableKind.Ordinary, t.Timetable);
         Assert.Contains("76 days", t.ShortBreakConditions!.Summary, StringComparison.Ordinal);
     }
@@ -193,7 +229,7 @@ public class ReviewScheduleMeetingsTests
         Assert.Equal(ReviewTimetableKind.Ordinary, t.Timetable);
     }
 
-    // REV-10 worked examples: review 2025-06-20.
+    // REV-10 worked examples: review 2025-06-20 (the second review of a period that began 2025-04-01).
     [Theory]
     [InlineData("2025-05-09", false, Outcome.Met)] // day 42
     [InlineData("2025-05-08", false, Outcome.NotMet)] // day 43
@@ -203,33 +239,73 @@ public class ReviewScheduleMeetingsTests
     public void Rev10_IroVisitInTheSixWeeksBefore(string visit, bool refused, Outcome expected)
     {
         var review = new Review(D("2025-06-20")) { ChildRefusedIroVisit = refused };
-        var period = new CarePeriod(D("2025-05-23"), new[] { review }) { IroVisits = new[] { D(visit) } };
-        var finding = Evaluate(period, "2025-07-01").Reviews[0].IroVisit;
+        var period = new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29"), review }) { IroVisits = new[] { D(visit) } };
+        var finding = Evaluate(period, "2025-07-01").Reviews[1].IroVisit;
         Assert.NotNull(finding);
         Assert.Equal(expected, finding.Outcome);
         Assert.Equal(RuleId.IroVisit, finding.Rule);
         if (refused)
         {
             Assert.Contains("ExemptChildRefused", finding.Summary, StringComparison.Ordinal);
+            Assert.Equal(ReasonCodes.ExemptChildRefused, finding.Reason);
         }
     }
 
     [Fact]
     public void Rev10_SameDayVisit_NotCountedByOption()
     {
-        var period = new CarePeriod(D("2025-05-23"), new[] { R("2025-06-20") }) { IroVisits = new[] { D("2025-06-20") } };
-        var finding = Evaluate(period, "2025-07-01", LocalPolicy.Default with { CountSameDayVisit = false }).Reviews[0].IroVisit;
+        var period = new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29"), R("2025-06-20") }) { IroVisits = new[] { D("2025-06-20") } };
+        var finding = Evaluate(period, "2025-07-01", LocalPolicy.Default with { CountSameDayVisit = false }).Reviews[1].IroVisit;
         Assert.Equal(Outcome.NotMet, finding!.Outcome);
     }
 
     [Fact]
     public void Rev10_NoVisitsRecorded_IsNotAssessed() =>
-        Assert.Null(Evaluate(new CarePeriod(D("2025-05-23"), new[] { R("2025-06-20") }), "2025-07-01").Reviews[0].IroVisit);
+        Assert.Null(Evaluate(new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29") }), "2025-07-01").Reviews[0].IroVisit);
+
+    [Fact]
+    public void Rev10_VisitBeforeThePeriod_IsRejected() =>
+        Assert.Equal("period.IroVisits", Assert.Throws<ArgumentException>(() =>
+            Evaluate(new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29") }) { IroVisits = new[] { D("2025-03-31") } }, "2025-07-01")).ParamName);
+
+    [Fact]
+    public void Rev6_RecordDateBeforeTheReview_IsRejected() =>
+        Assert.Contains("RecommendationsOn is 2025-04-28", Assert.Throws<ArgumentException>(() =>
+            Evaluate(new CarePeriod(D("2025-04-01"), new[] { new Review(D("2025-04-29")) { RecommendationsOn = D("2025-04-28") } }), "2025-07-01")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Rev7_ChangeAfterAsOf_IsRejected() =>
+        Assert.Equal("period.SignificantChanges", Assert.Throws<ArgumentException>(() =>
+            Evaluate(new CarePeriod(D("2025-04-01"), Array.Empty<Review>()) { SignificantChanges = new[] { new SignificantChange(D("2025-05-01"), D("2030-01-01"), "move") } }, "2025-07-01")).ParamName);
+
+    [Fact]
+    public void Rev9_BreakBeforeThePeriod_IsRejected() =>
+        Assert.Equal("period.ShortBreaks", Assert.Throws<ArgumentException>(() =>
+            Evaluate(new CarePeriod(D("2025-04-01"), Array.Empty<Review>()) { ShortBreaks = new[] { new ShortBreak(D("2025-03-01"), D("2025-03-02")) } }, "2025-07-01")).ParamName);
+
+    [Fact]
+    public void CarePeriod_NullCollections_AreRejectedAtTheEdge()
+    {
+        Assert.Throws<ArgumentNullException>(() => new CarePeriod(D("2025-04-01"), Array.Empty<Review>()) { SignificantChanges = null! });
+        Assert.Throws<ArgumentNullException>(() => new CarePeriod(D("2025-04-01"), Array.Empty<Review>()) { ShortBreaks = null! });
+        Assert.Throws<ArgumentNullException>(() => new CarePeriod(D("2025-04-01"), Array.Empty<Review>()) { SignificantChanges = new SignificantChange[] { null! } });
+    }
+
+    [Fact]
+    public void Inputs_AreCopied_SoLaterChangesToTheCallersArraysChangeNothing()
+    {
+        var visits = new[] { D("2025-04-20") };
+        var period = new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29") }) { IroVisits = visits };
+        visits[0] = D("2025-01-01");
+        Assert.Equal(D("2025-04-20"), period.IroVisits![0]);
+        Assert.Equal(new Review(D("2025-04-29")), period.Reviews[0]); // value equality
+        Assert.Equal(period, period with { });
+    }
 
     [Fact]
     public void Findings_ListEveryRuleApplied()
     {
-        var period = new CarePeriod(D("2025-05-23"), new[] { R("2025-06-20") }) { IroVisits = new[] { D("2025-06-01") } };
+        var period = new CarePeriod(D("2025-04-01"), new[] { R("2025-04-29") }) { IroVisits = new[] { D("2025-04-20") } };
         var ids = Evaluate(period, "2025-07-01").Findings.Select(f => f.Rule.Value).ToList();
         Assert.Equal(new[] { "REV-1", "REV-6", "REV-10", "REV-2" }, ids);
     }

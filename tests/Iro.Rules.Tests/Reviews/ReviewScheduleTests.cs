@@ -126,7 +126,13 @@ public class ReviewScheduleTests
     public void Rev3_Examples(string previous, string due, string next, bool onTime)
     {
         Assert.Equal(D(due), ReviewSchedule.NextReviewDue(D(previous)));
-        Assert.Equal(onTime, D(next) <= ReviewSchedule.NextReviewDue(D(previous)));
+        // As review 3, after a first and second review (the second on `previous`).
+        LocalDate second = D(previous);
+        LocalDate first = second.PlusMonths(-2);
+        LocalDate start = first.PlusDays(-14);
+        var t = ReviewSchedule.Evaluate(start, new[] { first, second, D(next) }, D(next));
+        Assert.Equal(D(due), t.Reviews[2].DueBy);
+        Assert.Equal(onTime, t.Reviews[2].OnTime);
     }
 
     [Fact]
@@ -263,7 +269,34 @@ public class ReviewScheduleTests
 
     [Fact]
     public void AsOfBeforeStart_Throws() =>
-        Assert.Equal("asOf", Assert.Throws<ArgumentException>(() => Eval("2025-04-17", "2025-04-16")).ParamName);
+        Assert.Equal("asOf", Assert.Throws<ArgumentOutOfRangeException>(() => Eval("2025-04-17", "2025-04-16")).ParamName);
+
+    [Theory]
+    [InlineData("1991-10-13")] // before the 1991 Regulations came into force
+    [InlineData("1985-06-01")]
+    public void PeriodBeforeTheEarliestRegime_ThrowsNamingPeriodStart(string start)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Eval(start, "1992-01-01"));
+        Assert.Equal("periodStart", e.ParamName);
+        Assert.Contains("1991-10-14", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PeriodOnTheDayThe1991RegulationsBegan_IsModelled() =>
+        Assert.Equal(D("1991-11-11"), Eval("1991-10-14", "1991-10-14").NextDueBy);
+
+    [Fact]
+    public void DeadlineBeyondTheSupportedRange_ThrowsNamingPeriodStart()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Eval("2100-12-20", "2100-12-21"));
+        Assert.Equal("periodStart", e.ParamName);
+        Assert.Contains("2100-12-31", e.Message, StringComparison.Ordinal);
+        Assert.Contains("REV-1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsOfAfterTheSupportedRange_Throws() =>
+        Assert.Equal("asOf", Assert.Throws<ArgumentOutOfRangeException>(() => Eval("2025-01-06", "2101-01-01")).ParamName);
 
     [Fact]
     public void NullReviewDates_Throws() =>
