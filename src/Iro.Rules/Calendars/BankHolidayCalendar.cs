@@ -51,7 +51,7 @@ public sealed class BankHolidayCalendar
         {
             if (holidays[i].Date == holidays[i - 1].Date)
             {
-                throw new ArgumentException($"The date {DateFormat.Iso(holidays[i].Date)} is listed twice.", nameof(days));
+                throw new ArgumentException($"The date {DateFormat.Iso(holidays[i].Date)} is listed twice (CAL-2).", "holidays");
             }
         }
 
@@ -147,7 +147,7 @@ public sealed class BankHolidayCalendar
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="jurisdiction"/> is not a defined value.</exception>
     /// <exception cref="InvalidDataException">The file is not valid JSON, lacks the division, or has an event with a
-    /// missing or bad date or title, a date outside 1971-2100, or a date listed twice. The message names the division,
+    /// missing or bad date or title, a date outside 1971-2100, a Saturday or Sunday, or a date listed twice. The message names the division,
     /// the event and the value; the inner exception, if any, is kept.</exception>
     public static BankHolidayCalendar FromGovUkJson(Stream json, UkJurisdiction jurisdiction)
     {

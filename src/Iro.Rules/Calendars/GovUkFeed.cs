@@ -109,6 +109,11 @@ internal static class GovUkFeed
                     $"date '{dateText}' is outside the supported years {BankHolidayRules.FirstYear.ToString(CultureInfo.InvariantCulture)}-{BankHolidayRules.LastYear.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                throw Invalid(key, where, $"date '{dateText}' is a {date.DayOfWeek}; GOV.UK lists only the weekday taken off (a holiday at a weekend appears as its weekday substitute)");
+            }
+
             if (seen.TryGetValue(date, out int first))
             {
                 throw Invalid(key, where, $"date '{dateText}' is listed twice (also event {first.ToString(CultureInfo.InvariantCulture)})");

@@ -7,6 +7,7 @@ using NodaTime;
 namespace Iro.Rules.Reviews;
 
 /// <summary>Which part of a review held as a series of meetings is the review's date (RULES.md REV-5a).</summary>
+/// <remarks>Rule REV-5; citation: CPPCR 2010 reg 36 and IRO Handbook 2010 ch. 3. The law does not settle the point; see <see cref="LocalPolicy.ReviewDateBasis"/>.</remarks>
 public enum ReviewDateBasis
 {
     /// <summary>The last part (the default): a review is not carried out until its last part; the next interval runs from it.</summary>
@@ -17,6 +18,7 @@ public enum ReviewDateBasis
 }
 
 /// <summary>What a part of a review was.</summary>
+/// <remarks>Rule REV-5; citation: CPPCR 2010 reg 36 (one adjournment of at most 20 working days).</remarks>
 public enum ReviewPartKind
 {
     /// <summary>The main review meeting (or the only one).</summary>
@@ -36,6 +38,7 @@ public enum ReviewPartKind
 }
 
 /// <summary>One meeting or session of a review.</summary>
+/// <remarks>Immutable. Rule REV-5; citation: CPPCR 2010 reg 36.</remarks>
 /// <param name="Date">The date it was held.</param>
 /// <param name="Kind">What it was.</param>
 public readonly record struct ReviewPart(LocalDate Date, ReviewPartKind Kind = ReviewPartKind.Meeting);
@@ -112,6 +115,7 @@ public sealed record Review
 }
 
 /// <summary>One pre-planned short-break placement (REV-9).</summary>
+/// <remarks>Immutable. Rule REV-9; citation: CPPCR 2010 reg 48(2): no single placement intended to last more than 17 days, no more than 75 days in any 12 months.</remarks>
 /// <param name="Start">The first day of the placement.</param>
 /// <param name="End">The last day of the placement (inclusive).</param>
 /// <param name="IntendedDays">How many days the placement was intended to last, if recorded; reg 48(2) tests the intended length, not the actual.</param>
@@ -122,6 +126,7 @@ public readonly record struct ShortBreak(LocalDate Start, LocalDate End, int? In
 }
 
 /// <summary>A proposed significant change to the care plan (REV-7).</summary>
+/// <remarks>Immutable. Rule REV-7; citation: CPPCR 2010 reg 32(2).</remarks>
 /// <param name="ProposedOn">When the change was proposed.</param>
 /// <param name="MadeOn">When it was made.</param>
 /// <param name="Description">What it was, for example "change of placement".</param>
@@ -130,7 +135,7 @@ public sealed record SignificantChange(LocalDate ProposedOn, LocalDate MadeOn, s
 
 /// <summary>One period of being looked after, with its reviews and the facts the review rules can check.</summary>
 /// <remarks>
-/// Immutable. A new period of care starts the review timetable afresh: evaluate each period on its own. Changes of
+/// Immutable. Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6. A new period of care starts the review timetable afresh: evaluate each period on its own. Changes of
 /// legal status or placement within a period do not restart it (RULES.md REV-1).
 /// </remarks>
 public sealed record CarePeriod

@@ -6,7 +6,7 @@ using NodaTime;
 namespace Iro.Rules.Reviews;
 
 /// <summary>One review held, with its due date, whether it was on time, and why.</summary>
-/// <remarks>Immutable and thread-safe. Rules REV-1 to REV-3 (or REV-9), with REV-5, REV-6 and REV-10 where the data allows.</remarks>
+/// <remarks>Immutable and thread-safe. Rules REV-1 to REV-3 (or REV-9), with REV-5, REV-6 and REV-10 where the data allows; citations: CPPCR 2010 regs 33, 36-38 and 48 (RCCR 1991 reg 3 before 1 April 2011).</remarks>
 public sealed record HeldReview
 {
     /// <summary>The review's number in the period of care: 1 for the first review.</summary>
@@ -62,7 +62,7 @@ public sealed record HeldReview
 }
 
 /// <summary>The review timetable of one period of care as of a date: each review held, and the next one due.</summary>
-/// <remarks>Immutable and thread-safe. Rules REV-1 to REV-10.</remarks>
+/// <remarks>Immutable and thread-safe. Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6 (regs 32-38 and 48).</remarks>
 public sealed record ReviewTimeline
 {
     /// <summary>The day the child became looked after.</summary>

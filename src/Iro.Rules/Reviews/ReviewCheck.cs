@@ -3,7 +3,7 @@ using NodaTime;
 namespace Iro.Rules.Reviews;
 
 /// <summary>One review's timing, without its explanation: the allocation-free result of <see cref="ReviewSchedule.Check"/>.</summary>
-/// <remarks>Immutable. Rules REV-1 to REV-4. For the explanation, use <see cref="ReviewSchedule.Evaluate(CarePeriod, LocalDate)"/>.</remarks>
+/// <remarks>Immutable. Rules REV-1 to REV-4; citation: CPPCR 2010 reg 33 (RCCR 1991 reg 3 before 1 April 2011). For the explanation, use <see cref="ReviewSchedule.Evaluate(CarePeriod, LocalDate)"/>.</remarks>
 /// <param name="Number">The review's number in the period of care, from 1.</param>
 /// <param name="HeldOn">The date it was held.</param>
 /// <param name="DueBy">The last day on which it was in time.</param>
@@ -11,7 +11,7 @@ namespace Iro.Rules.Reviews;
 public readonly record struct ReviewCheck(int Number, LocalDate HeldOn, LocalDate DueBy, bool OnTime);
 
 /// <summary>A period of care's review status as of a date: the allocation-free summary of <see cref="ReviewSchedule.Check"/>.</summary>
-/// <remarks>Immutable. Rules REV-1 to REV-4.</remarks>
+/// <remarks>Immutable. Rules REV-1 to REV-4; citation: CPPCR 2010 reg 33.</remarks>
 /// <param name="ReviewsHeld">The number of reviews held.</param>
 /// <param name="LateReviews">How many of them were late.</param>
 /// <param name="NextNumber">The number the next review will have.</param>

@@ -25,6 +25,8 @@ namespace Iro.Rules.Reviews;
 public static partial class ReviewSchedule
 {
     /// <summary>Evaluates a period of care from its start and its review dates, with the England and Wales calendar and the statutory defaults.</summary>
+    /// <remarks>Rules REV-1 to REV-4, REV-6; citations: CPPCR 2010 reg 33 (RCCR 1991 reg 3 for periods that began before 1 April 2011).
+    /// Each review is one meeting; for series of meetings, short breaks, visits and local policy use the <see cref="CarePeriod"/> overloads.</remarks>
     /// <param name="periodStart">The day the child became looked after.</param>
     /// <param name="reviewDates">The dates the reviews were completed, in any order.</param>
     /// <param name="asOf">The date to evaluate as of; no review may be after it.</param>
@@ -40,6 +42,7 @@ public static partial class ReviewSchedule
     }
 
     /// <summary>Evaluates a period of care with the England and Wales calendar and the default policy.</summary>
+    /// <remarks>Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6.</remarks>
     /// <param name="period">The period of care.</param>
     /// <param name="asOf">The date to evaluate as of.</param>
     /// <returns>The timeline.</returns>
@@ -49,6 +52,9 @@ public static partial class ReviewSchedule
         Evaluate(period, asOf, LocalPolicy.Default, WorkingDayCalendar.EnglandAndWales);
 
     /// <summary>Evaluates a period of care.</summary>
+    /// <remarks>Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6. Every review gets a timing finding (REV-1/2/3 or REV-9), a record
+    /// finding (REV-6), and, where the data is given, adjournment (REV-5) and IRO visit (REV-10) findings; then the next review,
+    /// significant changes (REV-7) and the short-break conditions.</remarks>
     /// <param name="period">The period of care.</param>
     /// <param name="asOf">The date to evaluate as of.</param>
     /// <param name="policy">Local policy and the options the law leaves open.</param>

@@ -6,6 +6,7 @@ using NodaTime;
 namespace Iro.Rules.Reviews;
 
 /// <summary>Which statutory timetable a period of care follows.</summary>
+/// <remarks>Rules REV-1 to REV-3 and REV-9; citations: CPPCR 2010 regs 33 and 48; RCCR 1991 reg 3 before 1 April 2011.</remarks>
 public enum ReviewTimetableKind
 {
     /// <summary>CPPCR 2010 reg 33 (or, for a period that began before 1 April 2011, the Review of Children's Cases Regulations 1991 reg 3).</summary>

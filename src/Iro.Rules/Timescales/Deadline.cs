@@ -6,7 +6,7 @@ namespace Iro.Rules.Timescales;
 
 /// <summary>A deadline and whether it was met: due date, the date acted on (if any), the outcome as of a date, and how late.</summary>
 /// <remarks>
-/// <para>Immutable and thread-safe. <see cref="DueBy"/> is inclusive: an act on that date is on time (CAL-3, CAL-4).</para>
+/// <para>Immutable and thread-safe. <see cref="DueBy"/> is inclusive: an act on that date is on time (CAL-3, CAL-4; citations: <i>Zoan v Rouamba</i> [2000] 1 WLR 1509; Interpretation Act 1978 Sch 1).</para>
 /// <para>Due 2025-02-03, held 2025-02-04: <see cref="Timeliness.Late"/>, 1 calendar day and 1 working day late.
 /// Due 2025-05-20, nothing done, as of 2025-05-21: <see cref="Timeliness.Overdue"/>, 1 day late.</para>
 /// </remarks>

@@ -1,6 +1,7 @@
 namespace Iro.Rules.Timescales;
 
 /// <summary>Whether a deadline was met, as of a date.</summary>
+/// <remarks>Shared by every deadline rule (CAL-3, CAL-4, REV-1 to REV-10). A due date is inclusive: an act on it is on time.</remarks>
 public enum Timeliness
 {
     /// <summary>Done on or before the due date (the due date is inclusive).</summary>

@@ -5,7 +5,7 @@ namespace Iro.Rules.Timescales;
 
 /// <summary>Periods in weeks and days: "N weeks after", "over N weeks", "within the N weeks before".</summary>
 /// <remarks>
-/// Rule CAL-5: N weeks is 7 x N calendar days and the event day is excluded. Placed 2025-03-03: 10 weeks ends
+/// Rule CAL-5; citation: the CAL-3 principle (<i>Zoan v Rouamba</i> [2000] 1 WLR 1509): N weeks is 7 x N calendar days and the event day is excluded. Placed 2025-03-03: 10 weeks ends
 /// 2025-05-12, and "over 10 weeks" is true from 2025-05-13. Review 2025-06-20: the 6 weeks before is
 /// 2025-05-09 to 2025-06-20. 13 weeks from 2024-01-15 is 2024-04-15.
 /// </remarks>

@@ -259,6 +259,15 @@ public partial class BankHolidayCalendarTests
     }
 
     [Fact]
+    public void FromHolidays_DuplicateDate_ThrowsNamingHolidays()
+    {
+        var day = new BankHoliday(new LocalDate(2025, 6, 2), "A", BankHolidaySource.CallerSupplied);
+        var e = Assert.Throws<ArgumentException>(() => BankHolidayCalendar.FromHolidays(new[] { day, day with { } }, "x"));
+        Assert.Equal("holidays", e.ParamName);
+        Assert.Contains("2025-06-02", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Between_ReturnsHolidaysAfterStartThroughEnd()
     {
         var days = BankHolidayCalendar.EnglandAndWales.Between(new LocalDate(2024, 12, 25), new LocalDate(2025, 1, 1));

@@ -81,6 +81,7 @@ public class GovUkJsonTests
         { File("northern-ireland", "{ \"title\": \"X\", \"date\": 20250101 }"), UkJurisdiction.NorthernIreland, new[] { "event 0 ('X')", "\"date\" is a JSON number (20250101)" } },
         { File("england-and-wales", Event("1969-12-25")), UkJurisdiction.EnglandAndWales, new[] { "'1969-12-25'", "1971-2100" } },
         { File("england-and-wales", "7"), UkJurisdiction.EnglandAndWales, new[] { "event 0", "JSON number" } },
+        { File("england-and-wales", Event("2030-06-01", "X")), UkJurisdiction.EnglandAndWales, new[] { "event 0 ('X')", "'2030-06-01' is a Saturday" } },
     };
 
     [Theory]

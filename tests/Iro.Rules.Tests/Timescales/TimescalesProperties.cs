@@ -39,7 +39,13 @@ public class TimescalesProperties
     public bool Age_YearsOn_IncreasesByExactlyOneOnEachAnniversary(MidRangeDate dob, Months years, LeapDayBirthday rule)
     {
         int n = years.Value % 100 + 1;
-        LocalDate birthday = Age.Anniversary(dob.Value, n, rule);
+        // The anniversary worked out here, independently of the library: the same day and month n years on, and
+        // for a 29 February birth in a common year, 1 March or 28 February as the rule says.
+        int year = dob.Value.Year + n;
+        bool leapBirth = dob.Value.Month == 2 && dob.Value.Day == 29;
+        LocalDate birthday = leapBirth && !DateTime.IsLeapYear(year)
+            ? (rule == LeapDayBirthday.March1 ? new LocalDate(year, 3, 1) : new LocalDate(year, 2, 28))
+            : new LocalDate(year, dob.Value.Month, dob.Value.Day);
         return Age.YearsOn(dob.Value, birthday, rule) == n && Age.YearsOn(dob.Value, birthday.PlusDays(-1), rule) == n - 1;
     }
 

@@ -34,6 +34,7 @@ public class TimescalesTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => CalendarMonths.Add(new LocalDate(2025, 1, 1), -1));
         Assert.Equal("months", e.ParamName);
         Assert.Contains("-1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CAL-4", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,8 +113,12 @@ public class TimescalesTests
         Assert.Equal("rule", Assert.Throws<ArgumentOutOfRangeException>(() => Age.YearsOn(new LocalDate(2008, 1, 1), new LocalDate(2020, 1, 1), (LeapDayBirthday)5)).ParamName);
 
     [Fact]
-    public void Age_ImpossibleLeapDay_CannotBeConstructed() =>
-        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new LocalDate(2009, 2, 29)); // AGE-1: 2009-02-29 is rejected at the edge
+    public void Age_NonIsoDate_ThrowsNamingTheParameter() =>
+        Assert.Equal("dateOfBirth", Assert.Throws<ArgumentException>(() => Age.YearsOn(new LocalDate(2008, 1, 1, CalendarSystem.Julian), new LocalDate(2020, 1, 1))).ParamName);
+
+    [Fact]
+    public void Age_AnniversaryBeyondYear9999_ThrowsNamingYears() =>
+        Assert.Equal("years", Assert.Throws<ArgumentOutOfRangeException>(() => Age.Anniversary(new LocalDate(9990, 1, 1), 20)).ParamName);
 
     // The shared deadline value.
     [Theory]
