@@ -91,19 +91,22 @@ public static class SecureAccommodation
         if (age >= 18)
         {
             return new Finding(RuleId.SecureEligibility, Outcome.NotApplicable, Citations.SecureCriteria,
-                $"Aged {age} on {DateFormat.Iso(placementDate)}: not a child, so s25 does not apply (SEC-1.S25NotApplicable).");
+                $"Aged {age} on {DateFormat.Iso(placementDate)}: not a child, so s25 does not apply (SEC-1.S25NotApplicable).")
+            { Reason = ReasonCodes.S25NotApplicable };
         }
 
         if (exclusions != SecureExclusion.None)
         {
             return new Finding(RuleId.SecureEligibility, Outcome.NotApplicable, Citations.SecureEligibility,
-                $"s25 does not apply to this child ({exclusions}): a secure placement under s25 cannot be made (SEC-1.S25NotApplicable).");
+                $"s25 does not apply to this child ({exclusions}): a secure placement under s25 cannot be made (SEC-1.S25NotApplicable).")
+            { Reason = ReasonCodes.S25NotApplicable };
         }
 
         if (age < 13 && !secretaryOfStateApproval)
         {
             return new Finding(RuleId.SecureEligibility, Outcome.NotMet, Citations.SecureEligibility,
-                $"Aged {age} on {DateFormat.Iso(placementDate)}: a child under 13 may not be placed in secure accommodation in a children's home without the Secretary of State's prior approval (reg 4), and none is recorded.");
+                $"Aged {age} on {DateFormat.Iso(placementDate)}: a child under 13 may not be placed in secure accommodation in a children's home without the Secretary of State's prior approval (reg 4), and none is recorded.")
+            { Reason = ReasonCodes.UnderThirteenWithoutApproval };
         }
 
         return new Finding(RuleId.SecureEligibility, Outcome.Met, Citations.SecureEligibility,
@@ -183,7 +186,10 @@ public static class SecureAccommodation
                 : $"panel of {r.PanelSize} with {r.IndependentMembers} independent: at least three, one neither a member nor an officer of the authority, are required (SEC-5.PanelComposition)";
             outcomes.Add(new SecureReviewOutcome(i + 1, r, due, onTime, panel, new Finding(
                 RuleId.SecureReview, onTime && panel ? Outcome.Met : Outcome.NotMet, Citations.SecureReview,
-                $"Secure review {i + 1} was due by {DateFormat.Iso(due)}, {basis}; held on {DateFormat.Iso(r.HeldOn)}, {Deadline.Assess(due, r.HeldOn, asOf).Describe()}; {panelText}.")));
+                $"Secure review {i + 1} was due by {DateFormat.Iso(due)}, {basis}; held on {DateFormat.Iso(r.HeldOn)}, {Deadline.Assess(due, r.HeldOn, asOf).Describe()}; {panelText}.")
+            {
+                Reason = panel ? null : ReasonCodes.PanelComposition,
+            }));
             due = CalendarMonths.Add(r.HeldOn, 3);
             basis = $"three months after review {i + 1} on {DateFormat.Iso(r.HeldOn)}";
         }

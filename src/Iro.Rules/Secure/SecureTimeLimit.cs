@@ -1,0 +1,365 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Iro.Rules.Calendars;
+using Iro.Rules.Explanations;
+using Iro.Rules.Internal;
+using NodaTime;
+
+namespace Iro.Rules.Secure;
+
+/// <summary>The result of the 72-hour check: the most time without court authority in any 28-day window, when the limit was reached, and by how much it was exceeded.</summary>
+/// <remarks>Immutable. Rules SEC-2 and SEC-3; citation: CSAR 1991 reg 10.</remarks>
+public sealed record SecureTimeResult
+{
+    /// <summary>The most time in secure accommodation without court authority inside any one window (672 hours by default).</summary>
+    public required Duration MaxInAnyWindow { get; init; }
+
+    /// <summary>The instant the total within a window first reached 72 hours, or <see langword="null"/> if it never did.</summary>
+    public Instant? LimitReachedAt { get; init; }
+
+    /// <summary>Until when the child could lawfully be kept without court authority: <see cref="LimitReachedAt"/>, or the SEC-3 extension.</summary>
+    public Instant? PermittedUntil { get; init; }
+
+    /// <summary>Whether the Sunday / public-holiday extension (SEC-3) applied.</summary>
+    public required bool Extended { get; init; }
+
+    /// <summary>How long the child was kept beyond what was permitted; zero when within the limit.</summary>
+    /// <remarks>Without an extension, the most any window's total exceeds 72 hours. With one, the time kept after the extended deadline in the placement in which the limit was reached.</remarks>
+    public required Duration ExceededBy { get; init; }
+
+    /// <summary>Whether the child was never kept beyond what was permitted.</summary>
+    public bool IsWithinLimit => ExceededBy == Duration.Zero;
+
+    /// <summary>The SEC-2 explanation.</summary>
+    public required Finding Finding { get; init; }
+
+    /// <summary>The SEC-3 explanation, when the limit was reached (whether or not the extension applied).</summary>
+    public Finding? Extension { get; init; }
+}
+
+/// <summary>The maximum time a child may be kept in secure accommodation without a court's authority: 72 hours in any 28 consecutive days.</summary>
+/// <remarks>
+/// <para>Rules SEC-2 and SEC-3. Citation: Children (Secure Accommodation) Regulations 1991 reg 10. Time under a court's
+/// authority is left out; after an authorisation ends, time before it is disregarded for later placements. Times are
+/// instants, and days, midday and midnight are those of Europe/London, so clock changes are handled.</para>
+/// <para>Efficient: the total in a window is a piecewise-linear function of time that only rises while the child is
+/// placed, so the instant the limit is reached is found by bisection within each placement, not by scanning hour by
+/// hour.</para>
+/// <para>SEC-3 (as recalled in RULES.md; the text of reg 10 should be checked): if the 72 hours would expire between
+/// 12:00 on the day before and 12:00 on the day after a Sunday or public holiday (Christmas Day, Good Friday or a bank
+/// holiday), and the child had been kept in secure accommodation for more than 48 hours in the 27 days before the day
+/// of the placement, the limit runs on to 12:00 on the first following day that is not a Sunday or public holiday.</para>
+/// </remarks>
+public static class SecureTimeLimit
+{
+    /// <summary>The 72-hour limit.</summary>
+    public static Duration Limit { get; } = Duration.FromHours(72);
+
+    private static readonly Duration Window = Duration.FromHours(28 * 24);
+    private static readonly Duration ExtensionThreshold = Duration.FromHours(48);
+
+    /// <summary>Checks secure placements without court authority against the 72-hour limit.</summary>
+    /// <param name="placements">The placements in secure accommodation, in any order; they may not overlap.</param>
+    /// <param name="courtAuthorisations">Periods of a court's authority; time within them is not counted. Null for none.</param>
+    /// <param name="policy">The window reading (<see cref="LocalPolicy.SecureWindow"/>) and whether Saturday extends (<see cref="LocalPolicy.SecureExtensionIncludesSaturday"/>); the defaults when null.</param>
+    /// <param name="publicHolidays">The bank holidays for SEC-3; England and Wales when null.</param>
+    /// <returns>The result with its findings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="placements"/> is null.</exception>
+    /// <exception cref="ArgumentException">A placement or authorisation ends before it starts, or placements overlap; the message names the field and the value.</exception>
+    public static SecureTimeResult Assess(
+        IEnumerable<SecureInterval> placements,
+        IEnumerable<SecureInterval>? courtAuthorisations = null,
+        LocalPolicy? policy = null,
+        BankHolidayCalendar? publicHolidays = null)
+    {
+        Preconditions.CheckNotNull(placements, nameof(placements));
+        LocalPolicy p = policy ?? LocalPolicy.Default;
+        BankHolidayCalendar holidays = publicHolidays ?? BankHolidayCalendar.EnglandAndWales;
+        SecureInterval[] placed = Checked(placements, nameof(placements), allowOverlap: false);
+        SecureInterval[] authorised = Merge(Checked(courtAuthorisations ?? Array.Empty<SecureInterval>(), nameof(courtAuthorisations), allowOverlap: true));
+        SecureInterval[] unauthorised = Subtract(placed, authorised);
+        var timeline = new Timeline(unauthorised, authorised, p.SecureWindow);
+
+        Duration max = Duration.Zero;
+        Duration exceeded = Duration.Zero;
+        Instant? reached = null;
+        SecureInterval reachedIn = default;
+        foreach (SecureInterval segment in timeline.Segments())
+        {
+            Duration atEnd = timeline.Total(segment.End);
+            if (atEnd > max)
+            {
+                max = atEnd;
+            }
+
+            if (atEnd > Limit && atEnd - Limit > exceeded)
+            {
+                exceeded = atEnd - Limit;
+            }
+
+            if (reached is null && atEnd >= Limit)
+            {
+                reached = timeline.FirstReaching(segment, Limit);
+                reachedIn = unauthorised.First(u => u.Start <= reached.Value && reached.Value <= u.End);
+            }
+        }
+
+        if (reached is not Instant limitAt)
+        {
+            return new SecureTimeResult
+            {
+                MaxInAnyWindow = max,
+                Extended = false,
+                ExceededBy = Duration.Zero,
+                Finding = new Finding(RuleId.SecureTimeLimit, Outcome.Met, Citations.SecureTimeLimit,
+                    $"At most {Hours(max)} without court authority in any {WindowWords(p.SecureWindow)}: within the 72-hour limit."),
+            };
+        }
+
+        // SEC-3: the Sunday and public-holiday extension.
+        SecureInterval placement = placed.First(x => x.Start <= limitAt && limitAt <= x.End);
+        LocalDate placementDay = placement.Start.InZone(SecureInterval.London).Date;
+        Duration before = Overlap(placed, StartOfDay(placementDay.PlusDays(-27)), StartOfDay(placementDay));
+        Instant? extendedTo = before > ExtensionThreshold ? ExtendedDeadline(limitAt, holidays, p.SecureExtensionIncludesSaturday) : null;
+        Finding extension = new(RuleId.SecureExtension, extendedTo is null ? Outcome.NotApplicable : Outcome.Met, Citations.SecureTimeLimit,
+            extendedTo is Instant ext
+                ? $"The limit reached at {Local(limitAt)} falls within 12:00 the day before to 12:00 the day after a Sunday or public holiday, and the child had been kept {Hours(before)} in the 27 days before {DateFormat.Iso(placementDay)}: extended to {Local(ext)}."
+                : before > ExtensionThreshold
+                    ? $"The limit reached at {Local(limitAt)} is not within 12:00 the day before to 12:00 the day after a Sunday or public holiday: no extension."
+                    : $"No extension: the child had been kept {Hours(before)} in the 27 days before {DateFormat.Iso(placementDay)}, not more than 48 hours.");
+
+        Instant permitted = extendedTo ?? limitAt;
+        if (extendedTo is Instant e)
+        {
+            exceeded = reachedIn.End > e ? reachedIn.End - e : Duration.Zero;
+        }
+
+        string verdict = exceeded == Duration.Zero
+            ? $"the child was not kept beyond {Local(permitted)}: within the limit"
+            : $"exceeded by {Hours(exceeded)}";
+        return new SecureTimeResult
+        {
+            MaxInAnyWindow = max,
+            LimitReachedAt = limitAt,
+            PermittedUntil = permitted,
+            Extended = extendedTo is not null,
+            ExceededBy = exceeded,
+            Extension = extension,
+            Finding = new Finding(RuleId.SecureTimeLimit, exceeded == Duration.Zero ? Outcome.Met : Outcome.NotMet, Citations.SecureTimeLimit,
+                $"Up to {Hours(max)} without court authority in one {WindowWords(p.SecureWindow)}; the 72-hour limit was reached at {Local(limitAt)}{(extendedTo is null ? string.Empty : $" and extended to {Local(permitted)} (SEC-3)")}; {verdict}."),
+        };
+    }
+
+    private static SecureInterval[] Checked(IEnumerable<SecureInterval> intervals, string name, bool allowOverlap)
+    {
+        SecureInterval[] sorted = intervals.OrderBy(static x => x.Start).ToArray();
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            if (sorted[i].End < sorted[i].Start)
+            {
+                throw new ArgumentException($"{name} has one from {Local(sorted[i].Start)} whose end {Local(sorted[i].End)} is before its start (SEC-2).", name);
+            }
+
+            if (!allowOverlap && i > 0 && sorted[i].Start < sorted[i - 1].End)
+            {
+                throw new ArgumentException(
+                    $"{name} overlap: one from {Local(sorted[i - 1].Start)} to {Local(sorted[i - 1].End)} and one from {Local(sorted[i].Start)} (SEC-2).", name);
+            }
+        }
+
+        return sorted;
+    }
+
+    private static SecureInterval[] Merge(SecureInterval[] sorted)
+    {
+        var merged = new List<SecureInterval>();
+        foreach (SecureInterval x in sorted)
+        {
+            if (merged.Count > 0 && x.Start <= merged[^1].End)
+            {
+                merged[^1] = merged[^1] with { End = x.End > merged[^1].End ? x.End : merged[^1].End };
+            }
+            else
+            {
+                merged.Add(x);
+            }
+        }
+
+        return merged.ToArray();
+    }
+
+    private static SecureInterval[] Subtract(SecureInterval[] placements, SecureInterval[] authorised)
+    {
+        var result = new List<SecureInterval>();
+        foreach (SecureInterval placement in placements)
+        {
+            Instant from = placement.Start;
+            foreach (SecureInterval a in authorised)
+            {
+                if (a.End <= from || a.Start >= placement.End)
+                {
+                    continue;
+                }
+
+                if (a.Start > from)
+                {
+                    result.Add(new SecureInterval(from, a.Start));
+                }
+
+                from = a.End > from ? a.End : from;
+            }
+
+            if (from < placement.End)
+            {
+                result.Add(new SecureInterval(from, placement.End));
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    private static Duration Overlap(IEnumerable<SecureInterval> intervals, Instant from, Instant to)
+    {
+        Duration total = Duration.Zero;
+        foreach (SecureInterval x in intervals)
+        {
+            Instant s = x.Start > from ? x.Start : from;
+            Instant e = x.End < to ? x.End : to;
+            if (e > s)
+            {
+                total += e - s;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>SEC-3: 12:00 on the first day after the Sunday or public holiday whose window contains <paramref name="reached"/> that is not itself one; null if no window contains it.</summary>
+    private static Instant? ExtendedDeadline(Instant reached, BankHolidayCalendar holidays, bool saturday)
+    {
+        LocalDate day = reached.InZone(SecureInterval.London).Date;
+        for (LocalDate x = day.PlusDays(-1); x <= day.PlusDays(1); x = x.PlusDays(1))
+        {
+            if (!IsExtensionDay(x, holidays, saturday))
+            {
+                continue;
+            }
+
+            Instant opens = Midday(x.PlusDays(-1));
+            Instant closes = Midday(x.PlusDays(1));
+            if (reached >= opens && reached < closes)
+            {
+                LocalDate next = x.PlusDays(1);
+                while (IsExtensionDay(next, holidays, saturday))
+                {
+                    next = next.PlusDays(1);
+                }
+
+                return Midday(next);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsExtensionDay(LocalDate date, BankHolidayCalendar holidays, bool saturday) =>
+        date.DayOfWeek == IsoDayOfWeek.Sunday
+        || (saturday && date.DayOfWeek == IsoDayOfWeek.Saturday)
+        || (date.Year is >= BankHolidayCalendar.MinYear and <= BankHolidayCalendar.MaxYear && holidays.IsBankHoliday(date))
+        || (date.Month == 12 && date.Day == 25)
+        || (date.Month == 12 && date.Day == 26 && date.DayOfWeek != IsoDayOfWeek.Sunday); // BFDA 1971 Sch 1: 26 December unless a Sunday
+
+    private static Instant Midday(LocalDate date) => date.At(new LocalTime(12, 0)).InZoneLeniently(SecureInterval.London).ToInstant();
+
+    private static Instant StartOfDay(LocalDate date) => SecureInterval.London.AtStartOfDay(date).ToInstant();
+
+    private static string Local(Instant instant) =>
+        instant.InZone(SecureInterval.London).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Hours(Duration d)
+    {
+        double hours = d.TotalHours;
+        string text = Math.Abs(hours - Math.Round(hours)) < 1e-9
+            ? ((long)Math.Round(hours)).ToString(CultureInfo.InvariantCulture)
+            : hours.ToString("0.##", CultureInfo.InvariantCulture);
+        return text + (text == "1" ? " hour" : " hours");
+    }
+
+    private static string WindowWords(SecureWindow window) =>
+        window == SecureWindow.Rolling672Hours ? "28-day (672-hour) window" : "period of 28 calendar days";
+
+    /// <summary>The total of unauthorised time in the window ending at an instant, and the segments over which it only rises.</summary>
+    private sealed class Timeline(SecureInterval[] unauthorised, SecureInterval[] authorised, SecureWindow window)
+    {
+        /// <summary>The unauthorised intervals, split at London midnights for the calendar-day reading (where the window start jumps).</summary>
+        internal IEnumerable<SecureInterval> Segments()
+        {
+            foreach (SecureInterval u in unauthorised)
+            {
+                if (window == SecureWindow.Rolling672Hours)
+                {
+                    yield return u;
+                    continue;
+                }
+
+                Instant from = u.Start;
+                while (from < u.End)
+                {
+                    Instant midnight = StartOfDay(from.InZone(SecureInterval.London).Date.PlusDays(1));
+                    Instant to = midnight < u.End ? midnight : u.End;
+                    yield return new SecureInterval(from, to);
+                    from = to;
+                }
+            }
+        }
+
+        /// <summary>The unauthorised time in the window that ends at <paramref name="t"/>.</summary>
+        internal Duration Total(Instant t) => Overlap(unauthorised, WindowStart(t), t);
+
+        /// <summary>The first instant in the segment at which the total reaches <paramref name="limit"/> (the total only rises within a segment).</summary>
+        internal Instant FirstReaching(SecureInterval segment, Duration limit)
+        {
+            long lo = 0;
+            long hi = (segment.End - segment.Start).ToInt64Nanoseconds();
+            if (Total(segment.Start) >= limit)
+            {
+                return segment.Start;
+            }
+
+            while (hi - lo > 1)
+            {
+                long mid = lo + ((hi - lo) / 2);
+                if (Total(segment.Start.PlusNanoseconds(mid)) >= limit)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid;
+                }
+            }
+
+            return segment.Start.PlusNanoseconds(hi);
+        }
+
+        private Instant WindowStart(Instant t)
+        {
+            Instant start = window == SecureWindow.Rolling672Hours
+                ? t - Window
+                : StartOfDay(t.InZone(SecureInterval.London).Date.PlusDays(-27));
+
+            // After a court authorisation ends, time before it is disregarded.
+            foreach (SecureInterval a in authorised)
+            {
+                if (a.End <= t && a.Start > start)
+                {
+                    start = a.Start;
+                }
+            }
+
+            return start;
+        }
+    }
+}
