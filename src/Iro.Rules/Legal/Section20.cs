@@ -48,6 +48,56 @@ public sealed record Section20Status
 /// </remarks>
 public static class Section20
 {
+    /// <summary>The allocation-free form of the LOC-1 flag for bulk work: whether the child has been accommodated under s20 for over the threshold on <paramref name="asOf"/>.</summary>
+    /// <remarks>Gives the same answer as <see cref="Assess"/>'s <see cref="Section20Status.IsFlagged"/>, without the explanation. The episodes must be in date order.</remarks>
+    /// <param name="episodes">The child's episodes in date order (as <see cref="Episodes.SplitIntoPeriods"/> sorts them).</param>
+    /// <param name="asOf">The date of the weekly list.</param>
+    /// <param name="policy">The policy.</param>
+    /// <returns><see langword="true"/> if flagged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The episodes are not in date order, overlap, or one ends before it starts.</exception>
+    public static bool IsFlagged(IReadOnlyList<Episode> episodes, LocalDate asOf, LocalPolicy policy)
+    {
+        Preconditions.CheckNotNull(episodes, nameof(episodes));
+        Preconditions.CheckNotNull(policy, nameof(policy));
+        if (!policy.Section20FlagEnabled)
+        {
+            return false;
+        }
+
+        int current = -1;
+        for (int i = 0; i < episodes.Count; i++)
+        {
+            Episode e = episodes[i];
+            if ((e.End is LocalDate end && end < e.Start) || (i > 0 && (episodes[i - 1].End is not LocalDate previousEnd || e.Start < previousEnd)))
+            {
+                throw new ArgumentException(
+                    $"episodes must be in date order without overlaps, each ending on or after it starts; the episode starting {DateFormat.Iso(e.Start)} is not (LEG-2).", nameof(episodes));
+            }
+
+            if (e.Covers(asOf))
+            {
+                current = i;
+            }
+        }
+
+        if (current < 0 || !LegalStatuses.IsSection20(episodes[current].LegalStatus, policy))
+        {
+            return false;
+        }
+
+        int first = current;
+        while (first > 0
+            && episodes[first].Reason != ReasonForNewEpisode.S
+            && episodes[first - 1].End == episodes[first].Start
+            && LegalStatuses.IsSection20(episodes[first - 1].LegalStatus, policy))
+        {
+            first--;
+        }
+
+        return asOf > CalendarMonths.Add(episodes[first].Start, policy.Section20FlagMonths);
+    }
+
     /// <summary>Assesses a child's episodes as of a date.</summary>
     /// <param name="episodes">The child's episodes, in any order.</param>
     /// <param name="asOf">The date of the weekly list.</param>

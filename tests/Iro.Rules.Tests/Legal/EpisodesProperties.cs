@@ -62,3 +62,21 @@ public class EpisodesProperties
                              && periods.Count(p => r.Episodes.All(p.Episodes.Contains)) == 1);
     }
 }
+
+/// <summary>LOC-1: the allocation-free flag agrees with the explained assessment.</summary>
+public class Section20Properties
+{
+    [Property(Arbitrary = new[] { typeof(EpisodesProperties.Arbs) }, MaxTest = 300)]
+    public bool IsFlagged_AgreesWithAssess(EpisodesProperties.History history, byte offset, bool v3Counts)
+    {
+        var sorted = Episodes.SplitIntoPeriods(history.Episodes).SelectMany(p => p.Episodes).ToList();
+        if (sorted.Count == 0)
+        {
+            return true;
+        }
+
+        var policy = v3Counts ? LocalPolicy.Default with { Section20LegalStatuses = new[] { LegalStatus.V2, LegalStatus.V3 } } : LocalPolicy.Default;
+        LocalDate asOf = sorted[0].Start.PlusDays(offset * 3);
+        return Section20.IsFlagged(sorted, asOf, policy) == Section20.Assess(history.Episodes, asOf, policy).IsFlagged;
+    }
+}
