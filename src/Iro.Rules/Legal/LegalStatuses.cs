@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using Iro.Rules.Internal;
 
@@ -61,10 +62,10 @@ public static class LegalStatuses
     /// <returns><see langword="true"/> if it is in <see cref="LocalPolicy.Section20LegalStatuses"/>.</returns>
     public static bool IsSection20(LegalStatus status, LocalPolicy? policy = null)
     {
-        LocalPolicy p = policy ?? LocalPolicy.Default;
-        foreach (LegalStatus s in p.Section20LegalStatuses)
+        IReadOnlyList<LegalStatus> statuses = (policy ?? LocalPolicy.Default).Section20LegalStatuses;
+        for (int i = 0; i < statuses.Count; i++)
         {
-            if (s == status)
+            if (statuses[i] == status)
             {
                 return true;
             }

@@ -132,11 +132,12 @@ public static class ParticipationCodes
     {
         Preconditions.CheckDefined(code, nameof(code));
         policy ??= LocalPolicy.Default;
-        bool valid = IsValid(code, dateOfBirth, reviewDate, policy, out int age, out bool onFourthBirthday);
+        bool valid = IsValid(code, dateOfBirth, reviewDate, policy, out bool underFour, out bool onFourthBirthday);
+        int age = Age.YearsOn(dateOfBirth, reviewDate, policy.LeapDayBirthday);
         string reading = onFourthBirthday && policy.Ssda903BirthdayTolerance
             ? "SSDA903 validator reading: on the 4th birthday PN0 and PN1-PN7 are both accepted"
             : "strict AGE-1 reading: a child is 4 from their 4th birthday";
-        string rule = age < 4 ? "under 4, so must be PN0" : "4 or over, so must not be PN0";
+        string rule = underFour ? "under 4, so must be PN0" : "4 or over, so must not be PN0";
         string summary = $"{code} on {DateFormat.Iso(reviewDate)}: the child was {age} ({rule}); {(valid ? "valid" : "invalid")} ({reading}).";
         return new Finding(RuleId.Participation, valid ? Outcome.Met : Outcome.NotMet, Citations.Participation, summary);
     }
@@ -151,28 +152,38 @@ public static class ParticipationCodes
     public static bool IsValid(ParticipationCode code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy policy) =>
         IsValid(code, dateOfBirth, reviewDate, Preconditions.CheckNotNull(policy, nameof(policy)), out _, out _);
 
-    private static bool IsValid(ParticipationCode code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy policy, out int age, out bool onFourthBirthday)
+    private static bool IsValid(ParticipationCode code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy policy, out bool underFour, out bool onFourthBirthday)
     {
-        age = AgeOnReview(dateOfBirth, reviewDate, policy.LeapDayBirthday);
-        onFourthBirthday = reviewDate == Age.AnniversaryTrusted(dateOfBirth, 4, policy.LeapDayBirthday);
+        if (reviewDate < dateOfBirth)
+        {
+            ThrowReviewBeforeBirth(dateOfBirth, reviewDate);
+        }
+
+        // AGE-1: under 4 until the 4th anniversary; one anniversary is all the check needs.
+        LocalDate fourth = Age.AnniversaryTrusted(dateOfBirth, 4, policy.LeapDayBirthday);
+        underFour = reviewDate < fourth;
+        onFourthBirthday = reviewDate == fourth;
         if (onFourthBirthday && policy.Ssda903BirthdayTolerance)
         {
             return true;
         }
 
-        return (age < 4) == (code == ParticipationCode.PN0);
+        return underFour == (code == ParticipationCode.PN0);
     }
 
     private static int AgeOnReview(LocalDate dateOfBirth, LocalDate reviewDate, LeapDayBirthday rule)
     {
         if (reviewDate < dateOfBirth)
         {
-            throw new ArgumentException(
-                $"reviewDate was {DateFormat.Iso(reviewDate)}, before dateOfBirth {DateFormat.Iso(dateOfBirth)} (PAR-1, AGE-1).", nameof(reviewDate));
+            ThrowReviewBeforeBirth(dateOfBirth, reviewDate);
         }
 
         return Age.YearsOn(dateOfBirth, reviewDate, rule);
     }
+
+    private static void ThrowReviewBeforeBirth(LocalDate dateOfBirth, LocalDate reviewDate) =>
+        throw new ArgumentException(
+            $"reviewDate was {DateFormat.Iso(reviewDate)}, before dateOfBirth {DateFormat.Iso(dateOfBirth)} (PAR-1, AGE-1).", nameof(reviewDate));
 }
 
 /// <summary>A participation code derived from the facts of a review, with the reason.</summary>
