@@ -51,3 +51,17 @@ public class ReadmeExampleTests
         Assert.Equal(Iro.Rules.Explanations.Outcome.Met, t.Reviews[1].IroVisit!.Outcome);
     }
 }
+
+/// <summary>The README's participation and Section 20 examples.</summary>
+public class ReadmeParticipationExampleTests
+{
+    [Fact]
+    public void Participation_ReadmeExample()
+    {
+        var code = Iro.Rules.Participation.ParticipationCodes.Parse("PN3");
+        var check = Iro.Rules.Participation.ParticipationCodes.Validate(code, dateOfBirth: new LocalDate(2021, 6, 1), reviewDate: new LocalDate(2025, 6, 1));
+        Assert.Equal("PN3 on 2025-06-01: the child was 4 (4 or over, so must not be PN0); valid (strict AGE-1 reading: a child is 4 from their 4th birthday).", check.Summary);
+        var derived = Iro.Rules.Participation.ParticipationCodes.Derive(new Iro.Rules.Participation.ParticipationFacts(Attended: false, ThroughAdvocate: true), new LocalDate(2010, 1, 1), new LocalDate(2025, 1, 1));
+        Assert.Equal(Iro.Rules.Participation.ParticipationCode.PN5, derived.Code);
+    }
+}
