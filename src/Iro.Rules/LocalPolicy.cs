@@ -24,6 +24,22 @@ public sealed record LocalPolicy
     private readonly WorkingDayCounting workingDayCounting = WorkingDayCounting.ExcludeStartDay;
     private readonly Secure.SecureWindow secureWindow = Secure.SecureWindow.Rolling672Hours;
     private readonly IReadOnlyList<LegalStatus> section20LegalStatuses = PolicyDefaults.Section20LegalStatuses;
+    private readonly int pathwayPlanMonthsAfter16 = 3;
+    private readonly int postEighteenIroReviewMonths = 3;
+    private readonly int placementOrderFlagMonths = 12;
+    private readonly int adoptionWaitFlagMonths = 9;
+    private readonly Permanence.AdoptionWaitStart adoptionWaitStart = Permanence.AdoptionWaitStart.AgencyDecision;
+    private readonly int placedForAdoptionFlagWeeks = 10;
+    private readonly int localAllocationHours = 24;
+    private readonly int caseloadMin = 50;
+    private readonly int caseloadMax = 70;
+    private readonly Escalation.DisputeResolutionProtocol disputeResolution = Escalation.DisputeResolutionProtocol.Manchester;
+
+    private static int Ranged(int value, int min, int max, string name, string rule)
+    {
+        Preconditions.CheckRange(value, min, max, name, rule);
+        return value;
+    }
 
     /// <summary>The defaults.</summary>
     public static LocalPolicy Default { get; } = new();
@@ -144,6 +160,91 @@ public sealed record LocalPolicy
     /// <summary>Whether Saturday counts, with Sundays and public holidays, for the extension of the 72 hours (SEC-3).</summary>
     /// <value>The default is <see langword="false"/>: CSAR 1991 reg 10 names Sundays and public holidays only (as recalled: the text should be checked).</value>
     public bool SecureExtensionIncludesSaturday { get; init; }
+
+    /// <summary>Months after the 16th birthday from which a pathway plan must be in place (LC-5, local).</summary>
+    /// <value>The default is 3 (16 years 3 months).</value>
+    public int PathwayPlanMonthsAfter16
+    {
+        get => pathwayPlanMonthsAfter16;
+        init => pathwayPlanMonthsAfter16 = Ranged(value, 0, 24, nameof(PathwayPlanMonthsAfter16), "LC-5");
+    }
+
+    /// <summary>Months after the 18th birthday for which the IRO stays involved in pathway-plan reviews (LC-6, local).</summary>
+    /// <value>The default is 3; 6 is the alternative.</value>
+    public int PostEighteenIroReviewMonths
+    {
+        get => postEighteenIroReviewMonths;
+        init => postEighteenIroReviewMonths = Ranged(value, 0, 36, nameof(PostEighteenIroReviewMonths), "LC-6");
+    }
+
+    /// <summary>Whether the local adoption flags LOC-2 to LOC-4 are reported.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool AdoptionFlagsEnabled { get; init; } = true;
+
+    /// <summary>Months under a placement order after which LOC-2 flags (flagged when as-of is after order date + months).</summary>
+    /// <value>The default is 12.</value>
+    public int PlacementOrderFlagMonths
+    {
+        get => placementOrderFlagMonths;
+        init => placementOrderFlagMonths = Ranged(value, 1, 120, nameof(PlacementOrderFlagMonths), "LOC-2");
+    }
+
+    /// <summary>Months of waiting for adoption after which LOC-3 flags.</summary>
+    /// <value>The default is 9.</value>
+    public int AdoptionWaitFlagMonths
+    {
+        get => adoptionWaitFlagMonths;
+        init => adoptionWaitFlagMonths = Ranged(value, 1, 120, nameof(AdoptionWaitFlagMonths), "LOC-3");
+    }
+
+    /// <summary>Where the LOC-3 wait starts (RULES.md LOC-3a).</summary>
+    /// <value>The default is <see cref="Permanence.AdoptionWaitStart.AgencyDecision"/>, falling back to the placement order date.</value>
+    public Permanence.AdoptionWaitStart AdoptionWaitStart
+    {
+        get => adoptionWaitStart;
+        init => adoptionWaitStart = Preconditions.Defined(value, nameof(AdoptionWaitStart));
+    }
+
+    /// <summary>Weeks placed for adoption without an adoption application after which LOC-4 flags.</summary>
+    /// <value>The default is 10.</value>
+    public int PlacedForAdoptionFlagWeeks
+    {
+        get => placedForAdoptionFlagWeeks;
+        init => placedForAdoptionFlagWeeks = Ranged(value, 1, 520, nameof(PlacedForAdoptionFlagWeeks), "LOC-4");
+    }
+
+    /// <summary>Hours from notification that a child is looked after within which an IRO is allocated (IRO-1, local).</summary>
+    /// <value>The default is 24.</value>
+    public int LocalAllocationHours
+    {
+        get => localAllocationHours;
+        init => localAllocationHours = Ranged(value, 1, 24 * 60, nameof(LocalAllocationHours), "IRO-1");
+    }
+
+    /// <summary>The lower end of a full-time IRO's caseload (IRO-3).</summary>
+    /// <value>The default is 50.</value>
+    public int CaseloadMin
+    {
+        get => caseloadMin;
+        init => caseloadMin = Ranged(value, 0, 1000, nameof(CaseloadMin), "IRO-3");
+    }
+
+    /// <summary>The upper end of a full-time IRO's caseload (IRO-3).</summary>
+    /// <value>The default is 70.</value>
+    public int CaseloadMax
+    {
+        get => caseloadMax;
+        init => caseloadMax = Ranged(value, 0, 1000, nameof(CaseloadMax), "IRO-3");
+    }
+
+    /// <summary>The council's dispute resolution protocol: its stages, any per-stage limits, the overall ceiling and when the clock starts (DRP-1).</summary>
+    /// <value>The default is Manchester's six-stage protocol within 20 working days of the first stage.</value>
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    public Escalation.DisputeResolutionProtocol DisputeResolution
+    {
+        get => disputeResolution;
+        init => disputeResolution = Preconditions.CheckNotNull(value, nameof(DisputeResolution));
+    }
 
     /// <summary>When a person born on 29 February attains an age in a common year (AGE-1a).</summary>
     /// <value>The default is <see cref="LeapDayBirthday.March1"/>.</value>

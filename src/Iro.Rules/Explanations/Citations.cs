@@ -103,6 +103,55 @@ public static class Citations
     /// <summary>SEC-5: reviews of a secure placement: panel, first within one month, then every three months.</summary>
     public static Citation SecureReview { get; } = new(Csar, "regs 15-16", "CSAR 1991 regs 15-16", Csar1991(15), CsarInForce);
 
+    /// <summary>LC-1: eligible child (CA 1989 Sch 2 para 19B; CPPCR 2010 reg 40).</summary>
+    public static Citation EligibleChild { get; } = new(
+        "Children Act 1989 Sch 2 para 19B(2)-(3); CPPCR 2010 reg 40", "13 weeks looked after since 14, ending after 16; reg 48 short breaks excluded",
+        "CA 1989 Sch 2 para 19B; CPPCR 2010 reg 40", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/schedule/2"));
+
+    /// <summary>LC-2: relevant child (CA 1989 s23A; Care Leavers (England) Regulations 2010 reg 3).</summary>
+    public static Citation RelevantChild { get; } = new(
+        "Children Act 1989 s23A(2)-(3); Care Leavers (England) Regulations 2010 (SI 2010/2571) reg 3", "relevant child, additional category and return-home exclusion",
+        "CA 1989 s23A; CLR 2010 reg 3", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/23A"));
+
+    /// <summary>LC-3: former relevant child; duties to 21, or 25 (CA 1989 s23C, s23CA, s23CZB).</summary>
+    public static Citation FormerRelevantChild { get; } = new(
+        "Children Act 1989 s23C(1), (3), (6)-(7); s23CA; s23CZB", "former relevant child; support to 21, or 25",
+        "CA 1989 s23C", new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/23C"));
+
+    /// <summary>LC-4: needs assessment within 3 months (CPPCR 2010 regs 41-42).</summary>
+    public static Citation NeedsAssessment { get; } = new(Cppcr, "regs 41-42(1)", "CPPCR 2010 reg 42(1)", Reg(42), CppcrInForce);
+
+    /// <summary>LC-5: pathway plan (CPPCR 2010 reg 43; 16 years 3 months is local policy).</summary>
+    public static Citation PathwayPlan { get; } = new(Cppcr, "reg 43; from 16 years 3 months is local policy", "CPPCR 2010 reg 43 and local policy", Reg(43), CppcrInForce);
+
+    /// <summary>LC-6: pathway plan reviews (CA 1989 Sch 2 para 19B(5)-(6), s23E; CLR 2010 reg 7).</summary>
+    public static Citation PathwayPlanReview { get; } = new(
+        "Children Act 1989 Sch 2 para 19B(5)-(6), s23E; Care Leavers (England) Regulations 2010 reg 7", "reviews at intervals of not more than 6 months",
+        "CA 1989 s23E; CLR 2010 reg 7");
+
+    /// <summary>REV-8: permanence plan by the second review (statutory guidance and local policy).</summary>
+    public static Citation PermanencePlan { get; } = new(
+        "Children Act 1989 Guidance and Regulations Vol 2 (care planning); CPPCR 2010 reg 5", "plan for permanence by the second review (guidance and local policy)",
+        "CA 1989 Guidance Vol 2 and local policy");
+
+    /// <summary>LOC-2 to LOC-4: local adoption monitoring flags.</summary>
+    public static Citation AdoptionFlags { get; } = new(
+        "Adoption and Children Act 2002 s21 and a local monitoring standard (Manchester City Council IRO annual report)", "placement order and adoption waits (local policy)",
+        "ACA 2002 and local policy");
+
+    /// <summary>IRO-1: appointment of an IRO (CA 1989 s25A); local allocation time.</summary>
+    public static Citation IroAppointment { get; } = new(
+        "Children Act 1989 s25A(1)-(3)", "an IRO appointed before the first review; allocation time is local policy", "CA 1989 s25A and local policy",
+        new Uri("https://www.legislation.gov.uk/ukpga/1989/41/section/25A"));
+
+    /// <summary>IRO-3: IRO caseload 50-70 per full-time IRO (IRO Handbook 2010 ch. 7).</summary>
+    public static Citation IroCaseload { get; } = new("IRO Handbook 2010", "ch. 7 (caseload of 50-70 per full-time IRO)", "IRO Handbook 2010 ch. 7");
+
+    /// <summary>DRP-1: the dispute resolution process (IRO Handbook 2010 ch. 6; CA 1989 s25B(3); CPPCR 2010 reg 45).</summary>
+    public static Citation DisputeResolution { get; } = new(
+        "IRO Handbook 2010", "ch. 6 para 6.2 (formal process within 20 working days; stages may be skipped); CA 1989 s25B(3); CPPCR 2010 reg 45",
+        "IRO Handbook 2010 para 6.2");
+
     private static Uri Csar1991(int number) => new($"https://www.legislation.gov.uk/uksi/1991/1505/regulation/{number}");
 
     private static Uri Reg(int number) => new($"https://www.legislation.gov.uk/uksi/2010/959/regulation/{number}");

@@ -81,6 +81,45 @@ public readonly record struct RuleId
     /// <summary>SEC-5: reviews of a secure placement.</summary>
     public static RuleId SecureReview { get; } = new("SEC-5");
 
+    /// <summary>REV-8: permanence plan by the second review.</summary>
+    public static RuleId PermanencePlan { get; } = new("REV-8");
+
+    /// <summary>LC-1: eligible child.</summary>
+    public static RuleId EligibleChild { get; } = new("LC-1");
+
+    /// <summary>LC-2: relevant child.</summary>
+    public static RuleId RelevantChild { get; } = new("LC-2");
+
+    /// <summary>LC-3: former relevant child and support to 21 or 25.</summary>
+    public static RuleId FormerRelevantChild { get; } = new("LC-3");
+
+    /// <summary>LC-4: needs assessment within 3 months of the 16th birthday or of becoming eligible.</summary>
+    public static RuleId NeedsAssessment { get; } = new("LC-4");
+
+    /// <summary>LC-5: pathway plan in place (from 16 years 3 months, local).</summary>
+    public static RuleId PathwayPlan { get; } = new("LC-5");
+
+    /// <summary>LC-6: pathway plan reviews.</summary>
+    public static RuleId PathwayPlanReview { get; } = new("LC-6");
+
+    /// <summary>LOC-2: placement order for over 12 months.</summary>
+    public static RuleId PlacementOrderOverTwelveMonths { get; } = new("LOC-2");
+
+    /// <summary>LOC-3: waiting for adoption over 9 months.</summary>
+    public static RuleId WaitingForAdoption { get; } = new("LOC-3");
+
+    /// <summary>LOC-4: placed for adoption over 10 weeks with no adoption application.</summary>
+    public static RuleId PlacedForAdoptionNoApplication { get; } = new("LOC-4");
+
+    /// <summary>IRO-1: an IRO appointed before the first review, and allocated within the local time.</summary>
+    public static RuleId IroAppointment { get; } = new("IRO-1");
+
+    /// <summary>IRO-3: an IRO's caseload against the 50-70 range.</summary>
+    public static RuleId IroCaseload { get; } = new("IRO-3");
+
+    /// <summary>DRP-1: the dispute resolution process: stages and the 20-working-day ceiling.</summary>
+    public static RuleId DisputeResolution { get; } = new("DRP-1");
+
     /// <summary>Creates a rule id from its text, for example <c>"CAL-3"</c>.</summary>
     /// <param name="value">The rule id; not empty.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>

@@ -1,0 +1,114 @@
+using System;
+using System.Globalization;
+using Iro.Rules.Explanations;
+using Iro.Rules.Internal;
+using NodaTime;
+
+namespace Iro.Rules.Escalation;
+
+/// <summary>Where an IRO's caseload falls against the range.</summary>
+public enum CaseloadBand
+{
+    /// <summary>Below the range (informational).</summary>
+    Below = 0,
+
+    /// <summary>Within the range.</summary>
+    Within = 1,
+
+    /// <summary>Above the range.</summary>
+    Above = 2,
+}
+
+/// <summary>An IRO's caseload assessed (IRO-3).</summary>
+/// <param name="Band">Below, within or above.</param>
+/// <param name="Minimum">The lower end for the IRO's FTE.</param>
+/// <param name="Maximum">The upper end for the IRO's FTE.</param>
+/// <param name="Finding">The explanation.</param>
+public readonly record struct CaseloadAssessment(CaseloadBand Band, decimal Minimum, decimal Maximum, Finding Finding);
+
+/// <summary>IRO-1 (appointment and allocation) and IRO-3 (caseload).</summary>
+/// <remarks>
+/// <para>IRO-1: an IRO appointed before the first review (CA 1989 s25A(2)), and allocated within the local time of the
+/// notification that the child is looked after (24 hours by default). Notified 2025-01-06 10:00, allocated
+/// 2025-01-07 09:00: met; at 11:00: local breach. First review 2025-02-03, IRO appointed 2025-02-04: statutory breach.</para>
+/// <para>IRO-3: 50-70 children per full-time IRO, pro-rated by FTE (IRO Handbook 2010 ch. 7). 1.0 FTE with 72: above;
+/// 0.6 FTE with 40 (limit 42): within; 1.0 FTE with 45: below.</para>
+/// </remarks>
+public static class IroChecks
+{
+    /// <summary>IRO-1 statutory: an IRO was appointed on or before the first part of the first review.</summary>
+    /// <param name="appointedOn">When the IRO was appointed, if they have been.</param>
+    /// <param name="firstReviewFirstPart">The first part of the first review, if held.</param>
+    /// <returns>Met, not met, or pending (no review yet and no IRO yet).</returns>
+    public static Finding AppointedBeforeFirstReview(LocalDate? appointedOn, LocalDate? firstReviewFirstPart)
+    {
+        if (firstReviewFirstPart is not LocalDate review)
+        {
+            return new Finding(RuleId.IroAppointment, appointedOn is null ? Outcome.Pending : Outcome.Met, Citations.IroAppointment,
+                appointedOn is LocalDate a ? $"IRO appointed {DateFormat.Iso(a)}, before the first review." : "No IRO appointed yet; one must be appointed before the first review.");
+        }
+
+        bool met = appointedOn is LocalDate on && on <= review;
+        return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
+            appointedOn is LocalDate when
+                ? $"IRO appointed {DateFormat.Iso(when)}; first review {DateFormat.Iso(review)}: {(met ? "appointed before it" : "not appointed before it (IRO-1.NotAppointedBeforeFirstReview)")}."
+                : $"No IRO appointed by the first review on {DateFormat.Iso(review)} (IRO-1.NotAppointedBeforeFirstReview).");
+    }
+
+    /// <summary>IRO-1 local: the IRO was allocated within <see cref="LocalPolicy.LocalAllocationHours"/> of notification.</summary>
+    /// <param name="notifiedAt">When the IRO service was told the child is looked after (local time).</param>
+    /// <param name="allocatedAt">When an IRO was allocated, if one has been.</param>
+    /// <param name="asOf">The moment of the assessment.</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <returns>Met, not met, or pending.</returns>
+    /// <exception cref="ArgumentException"><paramref name="allocatedAt"/> is before <paramref name="notifiedAt"/>.</exception>
+    public static Finding AllocatedInTime(LocalDateTime notifiedAt, LocalDateTime? allocatedAt, LocalDateTime asOf, LocalPolicy? policy = null)
+    {
+        int hours = (policy ?? LocalPolicy.Default).LocalAllocationHours;
+        if (allocatedAt is LocalDateTime early && early < notifiedAt)
+        {
+            throw new ArgumentException($"allocatedAt was {Text(early)}, before notifiedAt {Text(notifiedAt)} (IRO-1).", nameof(allocatedAt));
+        }
+
+        LocalDateTime limit = notifiedAt.PlusHours(hours);
+        string window = $"within {hours.ToString(CultureInfo.InvariantCulture)} hours of notification at {Text(notifiedAt)} (by {Text(limit)}, local policy)";
+        if (allocatedAt is LocalDateTime at)
+        {
+            bool met = at <= limit;
+            return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
+                $"IRO allocated {Text(at)}: {(met ? "" : "not ")}{window}.");
+        }
+
+        return new Finding(RuleId.IroAppointment, asOf > limit ? Outcome.NotMet : Outcome.Pending, Citations.IroAppointment,
+            $"No IRO allocated as of {Text(asOf)}; due {window}.");
+    }
+
+    /// <summary>IRO-3: an IRO's caseload against the range pro-rated by FTE.</summary>
+    /// <param name="children">Distinct children with an open period of care allocated to the IRO.</param>
+    /// <param name="fullTimeEquivalent">The IRO's FTE, above 0 and at most 1.5.</param>
+    /// <param name="policy">The policy (<see cref="LocalPolicy.CaseloadMin"/>, <see cref="LocalPolicy.CaseloadMax"/>); the default when null.</param>
+    /// <returns>The band and its finding.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="children"/> is negative, or <paramref name="fullTimeEquivalent"/> is zero, negative or over 1.5.</exception>
+    public static CaseloadAssessment Caseload(int children, decimal fullTimeEquivalent, LocalPolicy? policy = null)
+    {
+        Preconditions.CheckRange(children, 0, 100_000, nameof(children), "IRO-3");
+        if (fullTimeEquivalent <= 0m || fullTimeEquivalent > 1.5m)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(fullTimeEquivalent), fullTimeEquivalent, $"fullTimeEquivalent was {fullTimeEquivalent.ToString(CultureInfo.InvariantCulture)}; it must be above 0 and at most 1.5 (IRO-3).");
+        }
+
+        LocalPolicy p = policy ?? LocalPolicy.Default;
+        decimal min = p.CaseloadMin * fullTimeEquivalent;
+        decimal max = p.CaseloadMax * fullTimeEquivalent;
+        CaseloadBand band = children > max ? CaseloadBand.Above : children < min ? CaseloadBand.Below : CaseloadBand.Within;
+        string range = $"{min.ToString("0.#", CultureInfo.InvariantCulture)}-{max.ToString("0.#", CultureInfo.InvariantCulture)}";
+        return new CaseloadAssessment(band, min, max, new Finding(
+            RuleId.IroCaseload,
+            band == CaseloadBand.Above ? Outcome.NotMet : band == CaseloadBand.Within ? Outcome.Met : Outcome.Information,
+            Citations.IroCaseload,
+            $"{children.ToString(CultureInfo.InvariantCulture)} children at {fullTimeEquivalent.ToString("0.##", CultureInfo.InvariantCulture)} FTE: {band.ToString().ToLowerInvariant()} the range of {range}."));
+    }
+
+    private static string Text(LocalDateTime t) => t.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
