@@ -161,6 +161,12 @@ public sealed record LocalPolicy
     /// <value>The default is <see langword="false"/>: CSAR 1991 reg 10 names Sundays and public holidays only (as recalled: the text should be checked).</value>
     public bool SecureExtensionIncludesSaturday { get; init; }
 
+    /// <summary>Whether an eligible child must have been looked after for at least one night after the 16th birthday (RULES.md LC-1a).</summary>
+    /// <value>The default is <see langword="false"/>: looked after on or after the 16th birthday is enough, so a child in care
+    /// at 16 with 13 weeks since 14 is eligible on the birthday itself (the reading of Sch 2 para 19B(2) a court would take,
+    /// and the one RULES.md LC-4's examples use). <see langword="true"/> requires a night after the birthday.</value>
+    public bool RequireNightAfterSixteenthBirthday { get; init; }
+
     /// <summary>Months after the 16th birthday from which a pathway plan must be in place (LC-5, local).</summary>
     /// <value>The default is 3 (16 years 3 months).</value>
     public int PathwayPlanMonthsAfter16
