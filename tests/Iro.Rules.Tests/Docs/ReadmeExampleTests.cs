@@ -65,3 +65,32 @@ public class ReadmeParticipationExampleTests
         Assert.Equal(Iro.Rules.Participation.ParticipationCode.PN5, derived.Code);
     }
 }
+
+/// <summary>The README's leaving-care and escalation examples.</summary>
+public class ReadmeLeavingCareExampleTests
+{
+    [Fact]
+    public void LeavingCare_ReadmeExample()
+    {
+        var facts = new Iro.Rules.LeavingCare.CareLeaverFacts(new LocalDate(2008, 5, 10), new[]
+        {
+            new Iro.Rules.Legal.Episode(new LocalDate(2022, 6, 1), new LocalDate(2022, 8, 15), Iro.Rules.Legal.LegalStatus.V2, Iro.Rules.Legal.ReasonForNewEpisode.S),
+            new Iro.Rules.Legal.Episode(new LocalDate(2024, 5, 15), null, Iro.Rules.Legal.LegalStatus.C2, Iro.Rules.Legal.ReasonForNewEpisode.S),
+        });
+        var a = Iro.Rules.LeavingCare.CareLeavers.Assess(facts, asOf: new LocalDate(2024, 5, 31));
+        Assert.Equal(Iro.Rules.LeavingCare.CareLeaverStatus.Eligible, a.Status);
+        Assert.Equal(new LocalDate(2024, 5, 31), a.EligibleFrom);
+        Assert.Equal(new LocalDate(2024, 8, 31), Iro.Rules.LeavingCare.CareLeavers.NeedsAssessmentDue(facts.DateOfBirth, a.EligibleFrom));
+    }
+
+    [Fact]
+    public void Escalation_ReadmeExample()
+    {
+        var escalation = new Iro.Rules.Escalation.DisputeEscalation(
+            new[] { new Iro.Rules.Escalation.EscalationStep(1, new LocalDate(2025, 3, 3)), new Iro.Rules.Escalation.EscalationStep(3, new LocalDate(2025, 3, 20)) },
+            ResolvedOn: new LocalDate(2025, 3, 31));
+        Assert.Equal(
+            "Escalation from the first stage on 2025-03-03: due by 2025-03-31 (20 working days); resolved on 2025-03-31, on time; stages 1, 3.",
+            Iro.Rules.Escalation.DisputeResolution.Assess(escalation, asOf: new LocalDate(2025, 6, 1)).Findings[0].Summary);
+    }
+}
