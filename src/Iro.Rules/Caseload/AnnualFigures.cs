@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Iro.Rules.Calendars;
+using Iro.Rules.Internal;
+using Iro.Rules.Legal;
+using Iro.Rules.Participation;
+using Iro.Rules.Reviews;
+using Iro.Rules.Timescales;
+using NodaTime;
+
+namespace Iro.Rules.Caseload;
+
+/// <summary>One published figure with its numerator and denominator, so a reader can check it.</summary>
+/// <param name="Key">A stable key, for example <c>reviews_on_time</c>.</param>
+/// <param name="Description">What it counts.</param>
+/// <param name="Numerator">The count.</param>
+/// <param name="Denominator">What it is out of (0 for a plain count).</param>
+/// <param name="Rule">The RULES.md id the figure rests on.</param>
+public sealed record Figure(string Key, string Description, int Numerator, int Denominator, string Rule)
+{
+    /// <summary>The percentage (0-100), or <see langword="null"/> for a plain count or an empty denominator.</summary>
+    public decimal? Percent => Denominator == 0 ? null : Math.Round(100m * Numerator / Denominator, 1);
+
+    /// <summary>Returns the figure as one line, for example "Reviews held on time: 1,234 of 1,287 (95.9%)".</summary>
+    /// <returns>The line.</returns>
+    public override string ToString() => Percent is decimal p
+        ? $"{Description}: {Numerator.ToString("N0", CultureInfo.InvariantCulture)} of {Denominator.ToString("N0", CultureInfo.InvariantCulture)} ({p.ToString("0.0", CultureInfo.InvariantCulture)}%)"
+        : $"{Description}: {Numerator.ToString("N0", CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>The figures an IRO annual report publishes for a reporting year, each with its numerator and denominator.</summary>
+/// <param name="Year">The reporting year.</param>
+/// <param name="Figures">The figures.</param>
+/// <param name="Participation">The PN0-PN7 table for reviews in the year.</param>
+/// <param name="ChildrenRead">Children read.</param>
+/// <param name="ChildrenUsed">Children evaluated (valid records).</param>
+/// <param name="Rejected">The children not evaluated, with every reason.</param>
+public sealed record CaseloadFigures(
+    ReportingYear Year, IReadOnlyList<Figure> Figures, ParticipationYearSummary Participation, int ChildrenRead, int ChildrenUsed, IReadOnlyList<ChildEvaluation> Rejected)
+{
+    /// <summary>The figure with <paramref name="key"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The figure.</returns>
+    /// <exception cref="KeyNotFoundException">No figure has that key.</exception>
+    public Figure this[string key] => Figures.FirstOrDefault(f => f.Key == key) ?? throw new KeyNotFoundException($"No figure '{key}'.");
+}
+
+/// <summary>Computes the annual-report figures for a reporting year (1 April to 31 March).</summary>
+/// <remarks>
+/// Rules REV-1 to REV-3 (review timeliness), PAR-1, LOC-1, REV-8, REV-10, LC-5. Figures: reviews held in the year and
+/// the share on time (overall, first, second, subsequent); PN0-PN7; children looked after at the year end, starting
+/// and ceasing in the year; the share under s20 at the year end and those over 3 months; permanence plans by the
+/// second review; IRO visits in the window; pathway plans in place at the year end.
+/// </remarks>
+public static class AnnualFigures
+{
+    /// <summary>Computes the figures, streaming the children once.</summary>
+    /// <param name="children">The caseload (anyone looked after at some time; the records are their complete histories).</param>
+    /// <param name="year">The reporting year.</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <param name="calendar">The calendar; England and Wales when null.</param>
+    /// <returns>The figures.</returns>
+    public static CaseloadFigures Compute(IEnumerable<ChildCase> children, ReportingYear year, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null)
+    {
+        Preconditions.CheckNotNull(children, nameof(children));
+        LocalPolicy p = policy ?? LocalPolicy.Default;
+        WorkingDayCalendar days = calendar ?? WorkingDayCalendar.EnglandAndWales;
+        var evaluator = new CaseloadEvaluator(p, days);
+        int read = 0, used = 0;
+        var rejected = new List<ChildEvaluation>();
+        int[] held = new int[4], onTime = new int[4]; // overall, first, second, subsequent
+        int atEnd = 0, started = 0, ceased = 0, s20 = 0, s20Over = 0, plan2nd = 0, second = 0, visits = 0, visitReviews = 0, pathwayDue = 0, pathwayIn = 0;
+        var pn = new List<ParticipationRecord>();
+        foreach (ChildCase child in children)
+        {
+            read++;
+            var validation = ChildCaseValidator.Instance.Validate(child);
+            if (!validation.IsValid)
+            {
+                rejected.Add(evaluator.EvaluateChild(child, year.End));
+                continue;
+            }
+
+            used++;
+            IReadOnlyList<PeriodOfCare> periods = Episodes.SplitIntoPeriods(child.Episodes);
+            foreach (PeriodOfCare period in periods)
+            {
+                started += year.Contains(period.Start) ? 1 : 0;
+                ceased += period.End is LocalDate end && year.Contains(end) ? 1 : 0;
+                if (period.Start < ChildCaseValidator.ReviewsFrom || period.Start > year.End)
+                {
+                    continue;
+                }
+
+                LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
+                LocalDate[] reviews = child.Reviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).OrderBy(static d => d).ToArray();
+                var checks = new ReviewCheck[reviews.Length];
+                try
+                {
+                    ReviewSchedule.Check(period.Start, reviews, until, checks, days);
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    continue;
+                }
+
+                foreach (ReviewCheck c in checks.Where(c => year.Contains(c.HeldOn)))
+                {
+                    int bucket = c.Number == 1 ? 1 : c.Number == 2 ? 2 : 3;
+                    held[0]++;
+                    held[bucket]++;
+                    onTime[0] += c.OnTime ? 1 : 0;
+                    onTime[bucket] += c.OnTime ? 1 : 0;
+                    if (c.Number == 2)
+                    {
+                        second++;
+                        plan2nd += child.PermanencePlanAgreedOn is LocalDate agreed && agreed <= c.HeldOn ? 1 : 0;
+                    }
+
+                    if (child.IroVisits is { } v)
+                    {
+                        visitReviews++;
+                        LocalDate from = c.HeldOn.PlusDays(-p.IroVisitWindowDays);
+                        visits += v.Any(x => x >= from && x <= c.HeldOn) ? 1 : 0;
+                    }
+                }
+            }
+
+            foreach (CaseReview r in child.Reviews.Where(r => r.Code is not null && year.Contains(r.Date)))
+            {
+                pn.Add(new ParticipationRecord(r.Code!.Value, r.Date));
+            }
+
+            if (periods.Any(x => x.Start <= year.End && (x.End is not LocalDate end || year.End < end)))
+            {
+                atEnd++;
+                Episode? now = child.Episodes.FirstOrDefault(x => x.Covers(year.End));
+                if (now is not null && LegalStatuses.IsSection20(now.LegalStatus, p))
+                {
+                    s20++;
+                    s20Over += Section20.IsFlagged(periods.SelectMany(static x => x.Episodes).ToArray(), year.End, p) ? 1 : 0;
+                }
+
+                if (year.End >= LeavingCare.CareLeavers.PathwayPlanRequiredFrom(child.DateOfBirth, p) && year.End < Age.AnniversaryTrusted(child.DateOfBirth, 18, p.LeapDayBirthday)
+                    && LeavingCare.CareLeavers.Classify(new LeavingCare.CareLeaverFacts(child.DateOfBirth, child.Episodes), year.End, p) == LeavingCare.CareLeaverStatus.Eligible)
+                {
+                    pathwayDue++;
+                    pathwayIn += child.PathwayPlanOn is LocalDate plan && plan <= year.End ? 1 : 0;
+                }
+            }
+        }
+
+        var figures = new List<Figure>
+        {
+            new("reviews_on_time", "Reviews held on time", onTime[0], held[0], "REV-1..REV-3"),
+            new("first_reviews_on_time", "First reviews on time (20 working days)", onTime[1], held[1], "REV-1"),
+            new("second_reviews_on_time", "Second reviews on time (3 months)", onTime[2], held[2], "REV-2"),
+            new("subsequent_reviews_on_time", "Later reviews on time (6 months)", onTime[3], held[3], "REV-3"),
+            new("looked_after_at_year_end", "Children looked after at the year end", atEnd, 0, "LEG-2"),
+            new("started_in_year", "Periods of care starting in the year", started, 0, "LEG-2"),
+            new("ceased_in_year", "Periods of care ending in the year", ceased, 0, "LEG-2"),
+            new("s20_at_year_end", "Children under s20 at the year end", s20, atEnd, "LOC-1"),
+            new("s20_over_three_months", "Children under s20 for over 3 months at the year end", s20Over, atEnd, "LOC-1"),
+            new("permanence_by_second_review", "Permanence plans by the second review", plan2nd, second, "REV-8"),
+            new("iro_visits_in_window", "Reviews with an IRO visit in the 6 weeks before", visits, visitReviews, "REV-10"),
+            new("pathway_plans_in_place", "Eligible young people from 16y3m with a pathway plan", pathwayIn, pathwayDue, "LC-5"),
+        };
+        return new CaseloadFigures(year, figures.AsReadOnly(), ParticipationSummary.ForYear(pn, year), read, used, rejected.AsReadOnly());
+    }
+}
