@@ -37,8 +37,15 @@ public sealed record Figure(string Key, string Description, int Numerator, int D
 /// <param name="ChildrenRead">Children read.</param>
 /// <param name="ChildrenUsed">Children evaluated (valid records).</param>
 /// <param name="Rejected">The children not evaluated, with every reason.</param>
+/// <param name="ReviewsByMonth">Reviews held and on time in each month of the year, April first.</param>
 public sealed record CaseloadFigures(
-    ReportingYear Year, IReadOnlyList<Figure> Figures, ParticipationYearSummary Participation, int ChildrenRead, int ChildrenUsed, IReadOnlyList<ChildEvaluation> Rejected)
+    ReportingYear Year,
+    IReadOnlyList<Figure> Figures,
+    ParticipationYearSummary Participation,
+    int ChildrenRead,
+    int ChildrenUsed,
+    IReadOnlyList<ChildEvaluation> Rejected,
+    IReadOnlyList<MonthlyReviews> ReviewsByMonth)
 {
     /// <summary>The figure with <paramref name="key"/>.</summary>
     /// <param name="key">The key.</param>
@@ -46,6 +53,12 @@ public sealed record CaseloadFigures(
     /// <exception cref="KeyNotFoundException">No figure has that key.</exception>
     public Figure this[string key] => Figures.FirstOrDefault(f => f.Key == key) ?? throw new KeyNotFoundException($"No figure '{key}'.");
 }
+
+/// <summary>Reviews held in one month and how many were on time.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="Held">Reviews held.</param>
+/// <param name="OnTime">Of which on time.</param>
+public readonly record struct MonthlyReviews(YearMonth Month, int Held, int OnTime);
 
 /// <summary>Computes the annual-report figures for a reporting year (1 April to 31 March).</summary>
 /// <remarks>
@@ -73,6 +86,7 @@ public static class AnnualFigures
         int[] held = new int[4], onTime = new int[4]; // overall, first, second, subsequent
         int atEnd = 0, started = 0, ceased = 0, s20 = 0, s20Over = 0, plan2nd = 0, second = 0, visits = 0, visitReviews = 0, pathwayDue = 0, pathwayIn = 0;
         var pn = new List<ParticipationRecord>();
+        int[] monthHeld = new int[12], monthOnTime = new int[12];
         foreach (ChildCase child in children)
         {
             read++;
@@ -111,6 +125,9 @@ public static class AnnualFigures
                     int bucket = c.Number == 1 ? 1 : c.Number == 2 ? 2 : 3;
                     held[0]++;
                     held[bucket]++;
+                    int month = (c.HeldOn.Month + 8) % 12; // April = 0
+                    monthHeld[month]++;
+                    monthOnTime[month] += c.OnTime ? 1 : 0;
                     onTime[0] += c.OnTime ? 1 : 0;
                     onTime[bucket] += c.OnTime ? 1 : 0;
                     if (c.Number == 2)
@@ -167,6 +184,9 @@ public static class AnnualFigures
             new("iro_visits_in_window", "Reviews with an IRO visit in the 6 weeks before", visits, visitReviews, "REV-10"),
             new("pathway_plans_in_place", "Eligible young people from 16y3m with a pathway plan", pathwayIn, pathwayDue, "LC-5"),
         };
-        return new CaseloadFigures(year, figures.AsReadOnly(), ParticipationSummary.ForYear(pn, year), read, used, rejected.AsReadOnly());
+        var months = Enumerable.Range(0, 12)
+            .Select(m => new MonthlyReviews(new YearMonth(m < 9 ? year.StartYear : year.StartYear + 1, ((m + 3) % 12) + 1), monthHeld[m], monthOnTime[m]))
+            .ToArray();
+        return new CaseloadFigures(year, figures.AsReadOnly(), ParticipationSummary.ForYear(pn, year), read, used, rejected.AsReadOnly(), Array.AsReadOnly(months));
     }
 }

@@ -1,0 +1,143 @@
+// The main job: the weekly IRO flag list and the annual-report figures for a whole caseload.
+//
+//   dotnet run --project samples/CaseloadReport                       a built-in synthetic caseload of 1,300 children
+//   dotnet run --project samples/CaseloadReport -- --as-of 2026-03-31 --year 2025 --count 1300 --out out
+//
+// Writes <out>/flags.csv, <out>/figures.json and <out>/report.html.
+
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using CaseloadReport;
+using Iro.Rules;
+using Iro.Rules.Caseload;
+using Iro.Rules.Timescales;
+using NodaTime;
+using NodaTime.Text;
+
+LocalDate asOf = new(2026, 3, 31);
+int? yearArg = null;
+int count = 1300;
+string outDir = "out";
+for (int i = 0; i < args.Length; i++)
+{
+    string value = i + 1 < args.Length ? args[i + 1] : string.Empty;
+    switch (args[i])
+    {
+        case "--as-of" when LocalDatePattern.Iso.Parse(value) is { Success: true } parsed:
+            asOf = parsed.Value;
+            i++;
+            break;
+        case "--year" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1991 and < 2100:
+            yearArg = y;
+            i++;
+            break;
+        case "--count" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is > 0 and <= 2_000_000:
+            count = n;
+            i++;
+            break;
+        case "--out" when value.Length > 0:
+            outDir = value;
+            i++;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown or invalid option '{args[i]} {value}'. Options: --as-of yyyy-MM-dd, --year yyyy (reporting year starting 1 April), --count N, --out folder.");
+            return 2;
+    }
+}
+
+ReportingYear year = yearArg is int start ? new ReportingYear(start) : ReportingYear.Of(asOf);
+LocalPolicy policy = LocalPolicy.Default;
+var evaluator = new CaseloadEvaluator(policy);
+Directory.CreateDirectory(outDir);
+
+Console.WriteLine($"Iro.Rules caseload report: {count:N0} synthetic children (fixed seed), flags as of {asOf:uuuu-MM-dd}, figures for {year} (1 April to 31 March).");
+var clock = Stopwatch.StartNew();
+
+// 1. The weekly flag list, streamed child by child to flags.csv.
+int read = 0, evaluated = 0, notEvaluated = 0, flagCount = 0;
+var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+var sampleFlags = new List<CaseloadFlag>();
+using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new UTF8Encoding(false)))
+{
+    csv.WriteLine("child_id,rule_id,status,date,reason");
+    foreach (ChildEvaluation result in evaluator.EvaluateParallel(SyntheticCaseload.Build(count, asOf), asOf))
+    {
+        read++;
+        if (!result.Evaluated)
+        {
+            notEvaluated++;
+            continue;
+        }
+
+        evaluated++;
+        foreach (CaseloadFlag flag in result.Flags)
+        {
+            flagCount++;
+            byRule[flag.Rule.Value] = byRule.GetValueOrDefault(flag.Rule.Value) + 1;
+            if (sampleFlags.Count < 12)
+            {
+                sampleFlags.Add(flag);
+            }
+
+            csv.WriteLine(string.Join(",", Csv(flag.ChildId), Csv(flag.Rule.Value), flag.StatusText, flag.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Csv(flag.Reason)));
+        }
+
+        if (read % 250_000 == 0)
+        {
+            Console.WriteLine($"  ... {read:N0} children evaluated");
+        }
+    }
+}
+
+TimeSpan flagTime = clock.Elapsed;
+Console.WriteLine();
+Console.WriteLine($"Weekly flag list ({flagTime.TotalMilliseconds:N0} ms): children read {read:N0} = evaluated {evaluated:N0} + not evaluated {notEvaluated:N0}; {flagCount:N0} flags.");
+foreach (var (rule, n) in byRule)
+{
+    Console.WriteLine($"  {rule,-8} {n,8:N0}");
+}
+
+Console.WriteLine();
+Console.WriteLine("First flags:");
+foreach (CaseloadFlag f in sampleFlags)
+{
+    Console.WriteLine($"  {f.ChildId} {f.Rule,-7} {f.StatusText,-8} {f.Date:uuuu-MM-dd}  {f.Reason}");
+}
+
+// 2. The annual figures.
+clock.Restart();
+CaseloadFigures figures = AnnualFigures.Compute(SyntheticCaseload.Build(count, asOf), year, policy);
+Console.WriteLine();
+Console.WriteLine($"Annual figures for {year} ({clock.Elapsed.TotalMilliseconds:N0} ms):");
+foreach (Figure f in figures.Figures)
+{
+    Console.WriteLine($"  {f}");
+}
+
+Console.WriteLine($"  {figures.Participation.Finding.Summary}");
+
+var json = new
+{
+    reporting_year = year.ToString(),
+    as_of = asOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+    children_read = figures.ChildrenRead,
+    children_used = figures.ChildrenUsed,
+    children_rejected = figures.Rejected.Count,
+    figures = figures.Figures.Select(f => new { key = f.Key, description = f.Description, rule = f.Rule, numerator = f.Numerator, denominator = f.Denominator, percent = f.Percent }),
+    participation = Enum.GetValues<Iro.Rules.Participation.ParticipationCode>().Select(c => new { code = c.ToString(), count = figures.Participation.Count(c), percent = Math.Round(figures.Participation.Percentage(c), 1) }),
+    reviews_by_month = figures.ReviewsByMonth.Select(m => new { month = m.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), held = m.Held, on_time = m.OnTime }),
+    flags_by_rule = byRule,
+};
+File.WriteAllText(Path.Combine(outDir, "figures.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(Path.Combine(outDir, "report.html"), HtmlReport.Render(figures, asOf, byRule, flagCount, read, evaluated, notEvaluated));
+Console.WriteLine();
+Console.WriteLine($"Wrote {Path.Combine(outDir, "flags.csv")}, {Path.Combine(outDir, "figures.json")} and {Path.Combine(outDir, "report.html")}.");
+return 0;
+
+static string Csv(string value) => value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
