@@ -139,8 +139,7 @@ public static class AnnualFigures
                     if (child.IroVisits is { } v)
                     {
                         visitReviews++;
-                        LocalDate from = c.HeldOn.PlusDays(-p.IroVisitWindowDays);
-                        visits += v.Any(x => x >= from && x <= c.HeldOn) ? 1 : 0;
+                        visits += ReviewSchedule.VisitBefore(c.HeldOn, c.HeldOn, v, p).Visit is null ? 0 : 1;
                     }
                 }
             }

@@ -189,11 +189,11 @@ public sealed class CaseloadEvaluator
         if (child.IroVisits is { } visits && reviews.Length > 0)
         {
             LocalDate last = reviews[^1];
-            LocalDate from = last.PlusDays(-Policy.IroVisitWindowDays);
-            if (!visits.Any(v => v >= from && v <= last))
+            (LocalDate? seen, LocalDate from, LocalDate through) = ReviewSchedule.VisitBefore(last, last, visits, Policy);
+            if (seen is null)
             {
                 flags.Add(new CaseloadFlag(child.Id, RuleId.IroVisit, FlagStatus.Flag, last,
-                    $"No IRO visit in the {Policy.IroVisitWindowDays} days before review {reviews.Length} on {DateFormat.Iso(last)} ({DateFormat.Iso(from)} to {DateFormat.Iso(last)})."));
+                    $"No IRO visit in the {Policy.IroVisitWindowDays} days before review {reviews.Length} on {DateFormat.Iso(last)} ({DateFormat.Iso(from)} to {DateFormat.Iso(through)})."));
             }
         }
     }

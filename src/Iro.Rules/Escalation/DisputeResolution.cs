@@ -118,7 +118,7 @@ public static class DisputeResolution
                     overdueStage ??= step.Stage;
                 }
 
-                findings.Add(new Finding(RuleId.DisputeResolution, d.IsMetOrPending ? (d.Timeliness == Timeliness.NotYetDue ? Outcome.Pending : Outcome.Met) : Outcome.NotMet, Citations.DisputeResolution,
+                findings.Add(new Finding(RuleId.DisputeResolution, d.ToOutcome(), Citations.DisputeResolution,
                     $"Stage {step.Stage.ToString(CultureInfo.InvariantCulture)} ({definition.Name}) raised {DateFormat.Iso(step.RaisedOn)}: due by {DateFormat.Iso(d.DueBy)} ({Deadline.Plural(definition.LimitWorkingDays!.Value, "working day")}), {d.Describe()}."));
             }
         }
@@ -127,13 +127,7 @@ public static class DisputeResolution
         string how = ended is LocalDate end
             ? (cafcass == end ? $"referred to Cafcass on {DateFormat.Iso(end)}, closing the internal process" : $"resolved on {DateFormat.Iso(end)}")
             : "not yet resolved";
-        Outcome outcome = overall.Timeliness switch
-        {
-            Timeliness.OnTime => Outcome.Met,
-            Timeliness.NotYetDue => Outcome.Pending,
-            _ => Outcome.NotMet,
-        };
-        findings.Insert(0, new Finding(RuleId.DisputeResolution, outcome, Citations.DisputeResolution,
+        findings.Insert(0, new Finding(RuleId.DisputeResolution, overall.ToOutcome(), Citations.DisputeResolution,
             $"Escalation from {clock} on {DateFormat.Iso(start)}: due by {DateFormat.Iso(deadline)} ({Deadline.Plural(protocol.OverallLimitWorkingDays, "working day")}); {how}, {overall.Describe()}; stages {string.Join(", ", steps.Select(s => s.Stage.ToString(CultureInfo.InvariantCulture)))}."));
         return new EscalationAssessment(start, overall, outcomes.AsReadOnly(), overdueStage, findings.AsReadOnly());
     }

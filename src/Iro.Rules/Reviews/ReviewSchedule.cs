@@ -536,21 +536,28 @@ public static partial class ReviewSchedule
         : number == 2 ? RuleId.SecondReview
         : RuleId.SubsequentReview;
 
-    /// <summary>REV-10: a visit within [completion - window, first part] (the first part's own day only with <see cref="LocalPolicy.CountSameDayVisit"/>).</summary>
-    private static Finding IroVisitFinding(Review review, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
+    /// <summary>REV-10: the latest IRO visit within [completion - window, first part] (the first part's own day only with <see cref="LocalPolicy.CountSameDayVisit"/>), or null; and the window's ends.</summary>
+    internal static (LocalDate? Visit, LocalDate From, LocalDate Through) VisitBefore(LocalDate firstPart, LocalDate lastPart, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
     {
-        DateInterval window = Weeks.WindowBefore(review.LastPart, policy.IroVisitWindowDays);
-        LocalDate latest = policy.CountSameDayVisit ? review.FirstPart : review.FirstPart.PlusDays(-1);
+        DateInterval window = Weeks.WindowBefore(lastPart, policy.IroVisitWindowDays);
+        LocalDate latest = policy.CountSameDayVisit ? firstPart : firstPart.PlusDays(-1);
         LocalDate? visit = null;
-        foreach (LocalDate v in visits)
+        for (int i = 0; i < visits.Count; i++)
         {
+            LocalDate v = visits[i];
             if (v >= window.Start && v <= latest && (visit is null || v > visit))
             {
                 visit = v;
             }
         }
 
-        string range = $"{DateFormat.Iso(window.Start)} to {DateFormat.Iso(latest)}";
+        return (visit, window.Start, latest);
+    }
+
+    private static Finding IroVisitFinding(Review review, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
+    {
+        (LocalDate? visit, LocalDate from, LocalDate latest) = VisitBefore(review.FirstPart, review.LastPart, visits, policy);
+        string range = $"{DateFormat.Iso(from)} to {DateFormat.Iso(latest)}";
         if (visit is LocalDate seen)
         {
             return new Finding(RuleId.IroVisit, Outcome.Met, Citations.IroVisit,
@@ -576,12 +583,7 @@ public static partial class ReviewSchedule
                 $"not held before the period of care ended on {DateFormat.Iso(end)}, {Deadline.Plural(next.DaysLate, "day")} after the due date",
             _ => next.Describe(),
         };
-        Outcome outcome = next.Timeliness switch
-        {
-            Timeliness.Overdue => Outcome.NotMet,
-            Timeliness.NotRequired => Outcome.NotApplicable,
-            _ => Outcome.Pending,
-        };
+        Outcome outcome = next.ToOutcome();
         bool legacy = !policy.ResetScheduleOnEveryReview && number > 1;
         return new Finding(TimingRule(kind, number), outcome, citation,
             $"Review {number} is due by {DateFormat.Iso(due)}, {basis} ({citation.ShortForm}); {state}.{(legacy ? " [non-statutory fixed-anniversary schedule]" : string.Empty)}")

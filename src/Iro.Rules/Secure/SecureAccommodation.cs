@@ -197,9 +197,7 @@ public static class SecureAccommodation
         Deadline next = placementEnd is LocalDate ended && ended <= due && ended <= asOf
             ? Deadline.NotRequired(due, asOf)
             : Deadline.Assess(due, null, placementEnd is LocalDate e2 && e2 < asOf ? e2 : asOf);
-        var nextFinding = new Finding(RuleId.SecureReview,
-            next.Timeliness switch { Timeliness.Overdue => Outcome.NotMet, Timeliness.NotRequired => Outcome.NotApplicable, _ => Outcome.Pending },
-            Citations.SecureReview,
+        var nextFinding = new Finding(RuleId.SecureReview, next.ToOutcome(), Citations.SecureReview,
             $"Secure review {sorted.Length + 1} is due by {DateFormat.Iso(due)}, {basis}; {next.Describe()}.");
         return new SecureReviewTimeline(outcomes, due, next, nextFinding);
     }

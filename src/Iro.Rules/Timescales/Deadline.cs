@@ -64,6 +64,15 @@ public readonly record struct Deadline(
     /// <returns>A short phrase.</returns>
     public override string ToString() => Describe();
 
+    /// <summary>The finding outcome this deadline implies: on time is met, late or overdue not met, not yet due pending, not required not applicable.</summary>
+    internal Explanations.Outcome ToOutcome() => Timeliness switch
+    {
+        Timeliness.OnTime => Explanations.Outcome.Met,
+        Timeliness.NotYetDue => Explanations.Outcome.Pending,
+        Timeliness.NotRequired => Explanations.Outcome.NotApplicable,
+        _ => Explanations.Outcome.NotMet,
+    };
+
     internal string Describe()
     {
         string amount = WorkingDaysLate is int wd
