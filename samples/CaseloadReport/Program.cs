@@ -2,6 +2,7 @@
 //
 //   dotnet run --project samples/CaseloadReport                       a built-in synthetic caseload of 1,300 children
 //   dotnet run --project samples/CaseloadReport -- --as-of 2026-03-31 --year 2025 --count 1300 --out out
+//   dotnet run --project samples/CaseloadReport -- --ssda903 samples/ssda903 --as-of 2025-11-10 --year 2024
 //
 // Writes <out>/flags.csv, <out>/figures.json and <out>/report.html.
 
@@ -24,6 +25,7 @@ LocalDate asOf = new(2026, 3, 31);
 int? yearArg = null;
 int count = 1300;
 string outDir = "out";
+string? ssda903 = null;
 for (int i = 0; i < args.Length; i++)
 {
     string value = i + 1 < args.Length ? args[i + 1] : string.Empty;
@@ -45,8 +47,12 @@ for (int i = 0; i < args.Length; i++)
             outDir = value;
             i++;
             break;
+        case "--ssda903" when Directory.Exists(value):
+            ssda903 = value;
+            i++;
+            break;
         default:
-            Console.Error.WriteLine($"Unknown or invalid option '{args[i]} {value}'. Options: --as-of yyyy-MM-dd, --year yyyy (reporting year starting 1 April), --count N, --out folder.");
+            Console.Error.WriteLine($"Unknown or invalid option '{args[i]} {value}'. Options: --ssda903 folder, --as-of yyyy-MM-dd, --year yyyy (reporting year starting 1 April), --count N, --out folder.");
             return 2;
     }
 }
@@ -56,8 +62,28 @@ LocalPolicy policy = LocalPolicy.Default;
 var evaluator = new CaseloadEvaluator(policy);
 Directory.CreateDirectory(outDir);
 
-Console.WriteLine($"Iro.Rules caseload report: {count:N0} synthetic children (fixed seed), flags as of {asOf:uuuu-MM-dd}, figures for {year} (1 April to 31 March).");
 var clock = Stopwatch.StartNew();
+IReadOnlyList<ChildCase>? fromFiles = null;
+IReadOnlyList<ChildEvaluation> rejectedOnRead = Array.Empty<ChildEvaluation>();
+if (ssda903 is not null)
+{
+    var read903 = Iro.Rules.Ssda903.Ssda903Reader.ReadFolder(ssda903);
+    Console.WriteLine($"Iro.Rules caseload report: SSDA903 files in {ssda903}; flags as of {asOf:uuuu-MM-dd}, figures for {year} (1 April to 31 March).");
+    Console.WriteLine($"Rows read {read903.RowsRead:N0} = rows used {read903.RowsUsed:N0} + rows rejected {read903.RowsRejected:N0}; {read903.Children.Count:N0} children to evaluate, {read903.NotEvaluated.Count:N0} not evaluated.");
+    foreach (var problem in read903.Problems)
+    {
+        Console.WriteLine($"  rejected: {problem}");
+    }
+
+    fromFiles = read903.Children;
+    rejectedOnRead = read903.NotEvaluated;
+}
+else
+{
+    Console.WriteLine($"Iro.Rules caseload report: {count:N0} synthetic children (fixed seed), flags as of {asOf:uuuu-MM-dd}, figures for {year} (1 April to 31 March).");
+}
+
+IEnumerable<ChildCase> Children() => fromFiles ?? SyntheticCaseload.Build(count, asOf);
 
 // 1. The weekly flag list, streamed child by child to flags.csv.
 int read = 0, evaluated = 0, notEvaluated = 0, flagCount = 0;
@@ -66,12 +92,17 @@ var sampleFlags = new List<CaseloadFlag>();
 using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new UTF8Encoding(false)))
 {
     csv.WriteLine("child_id,rule_id,status,date,reason");
-    foreach (ChildEvaluation result in evaluator.EvaluateParallel(SyntheticCaseload.Build(count, asOf), asOf))
+    foreach (ChildEvaluation result in rejectedOnRead.Concat(evaluator.EvaluateParallel(Children(), asOf)))
     {
         read++;
         if (!result.Evaluated)
         {
             notEvaluated++;
+            if (ssda903 is not null)
+            {
+                Console.WriteLine($"  not evaluated: child {result.ChildId}: {string.Join("; ", result.Rejections)}");
+            }
+
             continue;
         }
 
@@ -80,7 +111,7 @@ using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new 
         {
             flagCount++;
             byRule[flag.Rule.Value] = byRule.GetValueOrDefault(flag.Rule.Value) + 1;
-            if (sampleFlags.Count < 12)
+            if (sampleFlags.Count < (ssda903 is null ? 12 : int.MaxValue))
             {
                 sampleFlags.Add(flag);
             }
@@ -112,7 +143,7 @@ foreach (CaseloadFlag f in sampleFlags)
 
 // 2. The annual figures.
 clock.Restart();
-CaseloadFigures figures = AnnualFigures.Compute(SyntheticCaseload.Build(count, asOf), year, policy);
+CaseloadFigures figures = AnnualFigures.Compute(Children(), year, policy);
 Console.WriteLine();
 Console.WriteLine($"Annual figures for {year} ({clock.Elapsed.TotalMilliseconds:N0} ms):");
 foreach (Figure f in figures.Figures)

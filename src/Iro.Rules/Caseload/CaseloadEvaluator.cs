@@ -143,9 +143,9 @@ public sealed class CaseloadEvaluator
             }
         }
 
-        foreach (Finding f in Episodes.CheckDurations(child.Episodes.Where(e => e.Start <= asOf), asOf))
+        foreach ((LocalDate from, Finding f) in Episodes.DurationBreaches(child.Episodes.Where(e => e.Start <= asOf), asOf))
         {
-            flags.Add(new CaseloadFlag(child.Id, f.Rule, FlagStatus.Flag, asOf, f.Summary));
+            flags.Add(new CaseloadFlag(child.Id, f.Rule, FlagStatus.Flag, from, f.Summary));
         }
 
         return new ChildEvaluation(child.Id, flags, Array.Empty<string>());

@@ -182,7 +182,7 @@ public static class CareLeavers
         bool met = planDate is LocalDate plan && plan <= asOf;
         return new Finding(RuleId.PathwayPlan, met ? Outcome.Met : Outcome.NotMet, Citations.PathwayPlan,
             met ? $"Pathway plan made {DateFormat.Iso(planDate!.Value)}; required from {DateFormat.Iso(from)}."
-                : $"No pathway plan on {DateFormat.Iso(asOf)}; one is required from {DateFormat.Iso(from)} (16 years {p.PathwayPlanMonthsAfter16} months) for a {status.ToString().ToLowerInvariant()} child.");
+                : $"No pathway plan on {DateFormat.Iso(asOf)}; one is required from {DateFormat.Iso(from)} (16 years {p.PathwayPlanMonthsAfter16} months) for {(status == CareLeaverStatus.Eligible ? "an eligible" : "a relevant")} child.");
     }
 
     /// <summary>LC-6: the next pathway-plan review: 6 months after the last (CAL-4); a request or necessity can bring it forward.</summary>

@@ -112,10 +112,14 @@ public static class Episodes
     /// <param name="asOf">The date open episodes are measured to.</param>
     /// <returns>One <see cref="Outcome.NotMet"/> finding per limit exceeded; empty when none is.</returns>
     /// <exception cref="ArgumentException">The episodes are inconsistent (see <see cref="SplitIntoPeriods"/>).</exception>
-    public static IReadOnlyList<Finding> CheckDurations(IEnumerable<Episode> episodes, LocalDate asOf)
+    public static IReadOnlyList<Finding> CheckDurations(IEnumerable<Episode> episodes, LocalDate asOf) =>
+        DurationBreaches(episodes, asOf).Select(static b => b.Finding).ToArray();
+
+    /// <summary>The SSDA903 duration breaches with the day each breaching stretch began (the reporting year's start for the V3 total).</summary>
+    internal static IReadOnlyList<(LocalDate From, Finding Finding)> DurationBreaches(IEnumerable<Episode> episodes, LocalDate asOf)
     {
         IReadOnlyList<PeriodOfCare> periods = SplitIntoPeriods(episodes);
-        var findings = new List<Finding>();
+        var findings = new List<(LocalDate From, Finding Finding)>();
         foreach ((LegalStatus status, int limit) in DurationLimits)
         {
             foreach (StatusRun run in Runs(periods, s => s == status))
@@ -123,7 +127,7 @@ public static class Episodes
                 int days = Period.DaysBetween(run.Start, EndOrAsOf(run.Start, run.End, asOf));
                 if (days > limit)
                 {
-                    findings.Add(DurationFinding(status, run.Start, run.End, days, limit, asOf));
+                    findings.Add((run.Start, DurationFinding(status, run.Start, run.End, days, limit, asOf)));
                 }
             }
         }
@@ -134,7 +138,7 @@ public static class Episodes
             int days = Period.DaysBetween(e.Start, EndOrAsOf(e.Start, e.End, asOf));
             if (days > 17)
             {
-                findings.Add(DurationFinding(LegalStatus.V3, e.Start, e.End, days, 17, asOf));
+                findings.Add((e.Start, DurationFinding(LegalStatus.V3, e.Start, e.End, days, 17, asOf)));
             }
         }
 
@@ -154,8 +158,8 @@ public static class Episodes
 
         foreach (KeyValuePair<int, int> year in byYear.Where(static y => y.Value > 75))
         {
-            findings.Add(new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
-                $"V3 short breaks total {year.Value.ToString(CultureInfo.InvariantCulture)} days in {new Timescales.ReportingYear(year.Key)}; the SSDA903 limit is 75 days in a year."));
+            findings.Add((new Timescales.ReportingYear(year.Key).Start, new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
+                $"V3 short breaks total {year.Value.ToString(CultureInfo.InvariantCulture)} days in {new Timescales.ReportingYear(year.Key)}; the SSDA903 limit is 75 days in a year.")));
         }
 
         return findings;
