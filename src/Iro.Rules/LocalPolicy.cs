@@ -28,7 +28,7 @@ public sealed record LocalPolicy
     private readonly int postEighteenIroReviewMonths = 3;
     private readonly int placementOrderFlagMonths = 12;
     private readonly int adoptionWaitFlagMonths = 9;
-    private readonly Permanence.AdoptionWaitStart adoptionWaitStart = Permanence.AdoptionWaitStart.AgencyDecision;
+    private readonly Permanence.AdoptionWaitStart adoptionWaitStart = Permanence.AdoptionWaitStart.AdmDecision;
     private readonly int placedForAdoptionFlagWeeks = 10;
     private readonly int localAllocationHours = 24;
     private readonly int caseloadMin = 50;
@@ -204,11 +204,11 @@ public sealed record LocalPolicy
     }
 
     /// <summary>Where the LOC-3 wait starts (RULES.md LOC-3a).</summary>
-    /// <value>The default is <see cref="Permanence.AdoptionWaitStart.AgencyDecision"/>, falling back to the placement order date.</value>
-    public Permanence.AdoptionWaitStart AdoptionWaitStart
+    /// <value>The default is <see cref="Permanence.AdoptionWaitStart.AdmDecision"/>, falling back to the placement order date.</value>
+    public Permanence.AdoptionWaitStart WaitStart
     {
         get => adoptionWaitStart;
-        init => adoptionWaitStart = Preconditions.Defined(value, nameof(AdoptionWaitStart));
+        init => adoptionWaitStart = Preconditions.Defined(value, nameof(WaitStart));
     }
 
     /// <summary>Weeks placed for adoption without an adoption application after which LOC-4 flags.</summary>

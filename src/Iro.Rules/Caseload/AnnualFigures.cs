@@ -90,6 +90,12 @@ public static class AnnualFigures
         foreach (ChildCase child in children)
         {
             read++;
+            if (child is null)
+            {
+                rejected.Add(evaluator.EvaluateChild(child!, year.End));
+                continue;
+            }
+
             var validation = ChildCaseValidator.Instance.Validate(child);
             if (!validation.IsValid)
             {
@@ -113,7 +119,7 @@ public static class AnnualFigures
                 var checks = new ReviewCheck[reviews.Length];
                 try
                 {
-                    ReviewSchedule.Check(period.Start, reviews, until, checks, days);
+                    ReviewSchedule.Check(period.Start, reviews, until, checks, days, p);
                 }
                 catch (ArgumentOutOfRangeException)
                 {

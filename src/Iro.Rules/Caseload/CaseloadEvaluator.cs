@@ -135,6 +135,12 @@ public sealed class CaseloadEvaluator
 
         foreach (CaseReview r in child.Reviews)
         {
+            if (r.Code is null && r.Date <= asOf)
+            {
+                flags.Add(new CaseloadFlag(child.Id, RuleId.Participation, FlagStatus.Flag, r.Date,
+                    $"No participation code recorded for the review on {DateFormat.Iso(r.Date)}: every review needs one of PN0-PN7 (PAR-1)."));
+            }
+
             if (r.Code is ParticipationCode code && r.Date <= asOf && r.Date >= child.DateOfBirth
                 && !ParticipationCodes.IsValid(code, child.DateOfBirth, r.Date, Policy))
             {
@@ -143,12 +149,14 @@ public sealed class CaseloadEvaluator
             }
         }
 
-        foreach ((LocalDate from, Finding f) in Episodes.DurationBreaches(child.Episodes.Where(e => e.Start <= asOf), asOf))
+        // Only what was known on asOf: an episode ending later is still open then.
+        IEnumerable<Episode> known = child.Episodes.Where(e => e.Start <= asOf).Select(e => e.End > asOf ? e with { End = null } : e);
+        foreach ((LocalDate from, Finding f) in Episodes.DurationBreaches(known, asOf))
         {
             flags.Add(new CaseloadFlag(child.Id, f.Rule, FlagStatus.Flag, from, f.Summary));
         }
 
-        return new ChildEvaluation(child.Id, flags, Array.Empty<string>());
+        return new ChildEvaluation(child.Id, flags.AsReadOnly(), Array.Empty<string>());
     }
 
     private void ReviewFlags(ChildCase child, PeriodOfCare period, LocalDate asOf, List<CaseloadFlag> flags)
@@ -163,17 +171,18 @@ public sealed class CaseloadEvaluator
         ReviewStatus status;
         try
         {
-            status = ReviewSchedule.Check(period.Start, reviews, asOf, checks, Calendar);
+            status = ShortBreakTimetable(period, reviews, asOf) ?? ReviewSchedule.Check(period.Start, reviews, asOf, checks, Calendar, Policy);
         }
         catch (ArgumentOutOfRangeException)
         {
             return; // a deadline beyond the supported range (2100): nothing to flag this week
         }
 
-        RuleId rule = status.NextNumber == 1 ? RuleId.FirstReview : status.NextNumber == 2 ? RuleId.SecondReview : RuleId.SubsequentReview;
+        bool shortBreaks = Policy.TreatV3V4AsShortBreaks && period.Episodes.All(e => LegalStatuses.IsShortBreak(e.LegalStatus));
+        RuleId rule = shortBreaks ? RuleId.ShortBreaks : status.NextNumber == 1 ? RuleId.FirstReview : status.NextNumber == 2 ? RuleId.SecondReview : RuleId.SubsequentReview;
         string basis = status.NextNumber == 1
-            ? $"20 working days after the child became looked after on {DateFormat.Iso(period.Start)}"
-            : $"{(status.NextNumber == 2 ? 3 : 6)} months after review {status.NextNumber - 1} on {DateFormat.Iso(reviews[^1])}";
+            ? (shortBreaks ? $"3 months after the first short break on {DateFormat.Iso(period.Start)}" : $"20 working days after the child became looked after on {DateFormat.Iso(period.Start)}")
+            : $"{(status.NextNumber == 2 && !shortBreaks ? 3 : 6)} months after review {status.NextNumber - 1} on {DateFormat.Iso(reviews[^1])}";
         if (status.IsOverdue)
         {
             int days = Period.DaysBetween(status.NextDueBy, asOf);
@@ -196,6 +205,27 @@ public sealed class CaseloadEvaluator
                     $"No IRO visit in the {Policy.IroVisitWindowDays} days before review {reviews.Length} on {DateFormat.Iso(last)} ({DateFormat.Iso(from)} to {DateFormat.Iso(through)})."));
             }
         }
+    }
+
+    /// <summary>REV-9: a period of V3/V4 short breaks follows reg 48's timetable (through the explained schedule, as such children are few).</summary>
+    private ReviewStatus? ShortBreakTimetable(PeriodOfCare period, LocalDate[] reviews, LocalDate asOf)
+    {
+        if (!Policy.TreatV3V4AsShortBreaks || !period.Episodes.All(e => LegalStatuses.IsShortBreak(e.LegalStatus)))
+        {
+            return null;
+        }
+
+        // V3 episodes are the individual breaks; a V4 episode records the agreement, not the stays, so its breaks
+        // cannot be measured and the policy's TreatV3V4AsShortBreaks stands for the reg 48 conditions.
+        var breaks = period.Episodes
+            .Where(e => e.Start <= asOf)
+            .Select(e => e.LegalStatus == LegalStatus.V4
+                ? new ShortBreak(e.Start, e.Start)
+                : new ShortBreak(e.Start, (e.End is LocalDate end && end <= asOf ? end : asOf) is LocalDate last && last > e.Start ? last.PlusDays(-1) : e.Start))
+            .ToArray();
+        var carePeriod = new CarePeriod(period.Start, reviews) { ShortBreaks = breaks };
+        ReviewTimeline timeline = ReviewSchedule.Evaluate(carePeriod, asOf, Policy, Calendar);
+        return new ReviewStatus(timeline.Reviews.Count, timeline.Reviews.Count(r => !r.OnTime), timeline.NextNumber, timeline.NextDueBy, timeline.IsOverdue);
     }
 
     private void Section20Flags(ChildCase child, LocalDate asOf, List<CaseloadFlag> flags)
@@ -226,7 +256,7 @@ public sealed class CaseloadEvaluator
             Add(PermanenceFlags.PlacementOrderDuration(order, null, asOf, Policy), order); // an adopted child has left care, so no end date is needed here
         }
 
-        LocalDate? waitStart = child.ShouldBePlacedForAdoptionOn ?? child.PlacementOrderOn;
+        LocalDate? waitStart = Policy.WaitStart == AdoptionWaitStart.AdmDecision ? child.ShouldBePlacedForAdoptionOn ?? child.PlacementOrderOn : child.PlacementOrderOn;
         if (waitStart is LocalDate start && start <= asOf)
         {
             Add(PermanenceFlags.AdoptionWait(child.ShouldBePlacedForAdoptionOn, child.PlacementOrderOn, child.PlacedForAdoptionOn, asOf, Policy), start);

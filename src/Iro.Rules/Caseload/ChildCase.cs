@@ -21,17 +21,19 @@ public readonly record struct CaseReview(LocalDate Date, ParticipationCode? Code
 /// </remarks>
 public sealed record ChildCase
 {
+    private readonly IReadOnlyList<LocalDate>? iroVisits;
+
     /// <summary>A child's record.</summary>
     /// <param name="id">The child's identifier (SSDA903 CHILD).</param>
     /// <param name="dateOfBirth">The date of birth.</param>
     /// <param name="episodes">The SSDA903 episodes, any order.</param>
     /// <param name="reviews">The reviews, any order.</param>
-    /// <exception cref="ArgumentNullException">A collection is null.</exception>
+    /// <exception cref="ArgumentNullException">A collection or an episode is null.</exception>
     public ChildCase(string id, LocalDate dateOfBirth, IEnumerable<Episode> episodes, IEnumerable<CaseReview> reviews)
     {
         Id = id ?? string.Empty;
         DateOfBirth = dateOfBirth;
-        Episodes = Array.AsReadOnly(Preconditions.CheckNotNull(episodes, nameof(episodes)).ToArray());
+        Episodes = Array.AsReadOnly(Preconditions.CheckNotNull(episodes, nameof(episodes)).Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).ToArray());
         Reviews = Array.AsReadOnly(Preconditions.CheckNotNull(reviews, nameof(reviews)).ToArray());
     }
 
@@ -48,7 +50,11 @@ public sealed record ChildCase
     public IReadOnlyList<CaseReview> Reviews { get; }
 
     /// <summary>The dates the IRO saw the child, or <see langword="null"/> if not recorded.</summary>
-    public IReadOnlyList<LocalDate>? IroVisits { get; init; }
+    public IReadOnlyList<LocalDate>? IroVisits
+    {
+        get => iroVisits;
+        init => iroVisits = value is null ? null : Array.AsReadOnly(value.ToArray());
+    }
 
     /// <summary>When the permanence plan was agreed (REV-8).</summary>
     public LocalDate? PermanencePlanAgreedOn { get; init; }

@@ -3,6 +3,7 @@ using System.Linq;
 using FluentValidation;
 using Iro.Rules.Internal;
 using Iro.Rules.Legal;
+using NodaTime;
 
 namespace Iro.Rules.Caseload;
 
@@ -40,11 +41,20 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}") { ErrorCode = "IN-EPISODES", AttemptedValue = episodes.Count });
             }
 
-            foreach (Episode e in episodes.Where(e => e.Start < child.DateOfBirth || e.Start < ReviewsFrom || e.Start.Year > 2100))
+            foreach (Episode e in episodes.Where(e => e.Start < child.DateOfBirth))
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: episode start {DateFormat.Iso(e.Start)} is before the date of birth {DateFormat.Iso(child.DateOfBirth)}, before {DateFormat.Iso(ReviewsFrom)} or after 2100.")
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: episode start {DateFormat.Iso(e.Start)} is before the date of birth {DateFormat.Iso(child.DateOfBirth)}.")
                 {
                     ErrorCode = "IN-EPISODE-BEFORE-BIRTH",
+                    AttemptedValue = DateFormat.Iso(e.Start),
+                });
+            }
+
+            foreach (Episode e in episodes.Where(e => e.Start.Year < 1971 || e.Start.Year > 2100 || e.End is LocalDate end && end.Year > 2100))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: episode from {DateFormat.Iso(e.Start)} is outside the supported years 1971-2100.")
+                {
+                    ErrorCode = "IN-DATE-RANGE",
                     AttemptedValue = DateFormat.Iso(e.Start),
                 });
             }

@@ -86,17 +86,20 @@ public static class DisputeResolution
             }
         }
 
-        if (escalation.ResolvedOn is LocalDate resolved && (resolved < steps[0].RaisedOn || resolved > asOf))
+        LocalDate lastEvent = steps.Max(s => s.CompletedOn is LocalDate c && c > s.RaisedOn ? c : s.RaisedOn);
+        if (escalation.ResolvedOn is LocalDate resolved && (resolved < lastEvent || resolved > asOf))
         {
             throw new ArgumentException(
-                $"escalation.ResolvedOn was {DateFormat.Iso(resolved)}: it must be on or after the first stage ({DateFormat.Iso(steps[0].RaisedOn)}) and by asOf {DateFormat.Iso(asOf)} (DRP-1).", "escalation.ResolvedOn");
+                $"escalation.ResolvedOn was {DateFormat.Iso(resolved)}: it must be on or after every stage raised or completed (the last on {DateFormat.Iso(lastEvent)}) and by asOf {DateFormat.Iso(asOf)} (DRP-1).", "escalation.ResolvedOn");
         }
 
         EscalationStep startStep = protocol.ClockStart == DrpClockStart.FirstFormalStage
             ? steps.FirstOrDefault(s => protocol.Stage(s.Stage)!.IsFormal) ?? steps[0]
             : steps[0];
         LocalDate start = startStep.RaisedOn;
-        LocalDate deadline = days.AddWorkingDays(start, protocol.OverallLimitWorkingDays);
+        LocalDate deadline = days.TryAddWorkingDays(start, protocol.OverallLimitWorkingDays, out LocalDate d20)
+            ? d20
+            : throw new ArgumentOutOfRangeException("escalation.Steps", start, $"escalation.Steps: the deadline from {DateFormat.Iso(start)} falls after {DateFormat.Iso(WorkingDayCalendar.MaxDate)}, the end of the supported range (DRP-1).");
         LocalDate? cafcass = steps.Where(s => protocol.Stage(s.Stage)!.ClosesInternalClock).Select(static s => (LocalDate?)s.RaisedOn).FirstOrDefault();
         LocalDate? ended = escalation.ResolvedOn is LocalDate r && (cafcass is null || r < cafcass) ? r : cafcass;
         Deadline overall = Deadline.Assess(deadline, ended, asOf, days);
@@ -121,6 +124,13 @@ public static class DisputeResolution
                 findings.Add(new Finding(RuleId.DisputeResolution, d.ToOutcome(), Citations.DisputeResolution,
                     $"Stage {step.Stage.ToString(CultureInfo.InvariantCulture)} ({definition.Name}) raised {DateFormat.Iso(step.RaisedOn)}: due by {DateFormat.Iso(d.DueBy)} ({Deadline.Plural(definition.LimitWorkingDays!.Value, "working day")}), {d.Describe()}."));
             }
+        }
+
+        // With no per-stage limits (the Manchester default), every stage shares the overall deadline: once it has
+        // passed unresolved, the stage reached last is the overdue one.
+        if (overdueStage is null && overall.Timeliness == Timeliness.Overdue)
+        {
+            overdueStage = steps[^1].Stage;
         }
 
         string clock = protocol.ClockStart == DrpClockStart.FirstStage ? "the first stage" : "the first formal stage";

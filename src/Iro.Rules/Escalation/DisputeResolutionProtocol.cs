@@ -31,6 +31,8 @@ public sealed record DrpStage(int Number, string Name, bool IsFormal, int? Limit
 /// </remarks>
 public sealed record DisputeResolutionProtocol
 {
+    private readonly DrpClockStart clockStart;
+
     /// <summary>A protocol.</summary>
     /// <param name="stages">The stages; numbers unique and at least 1.</param>
     /// <param name="overallLimitWorkingDays">The ceiling for the whole process, in working days from the clock start.</param>
@@ -70,7 +72,11 @@ public sealed record DisputeResolutionProtocol
     public int OverallLimitWorkingDays { get; }
 
     /// <summary>When the clock starts.</summary>
-    public DrpClockStart ClockStart { get; init; }
+    public DrpClockStart ClockStart
+    {
+        get => clockStart;
+        init => clockStart = Preconditions.Defined(value, nameof(ClockStart));
+    }
 
     /// <summary>The stage with <paramref name="number"/>, or <see langword="null"/>.</summary>
     /// <param name="number">The stage number.</param>

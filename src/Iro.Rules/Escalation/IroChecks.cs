@@ -70,16 +70,18 @@ public static class IroChecks
             throw new ArgumentException($"allocatedAt was {Text(early)}, before notifiedAt {Text(notifiedAt)} (IRO-1).", nameof(allocatedAt));
         }
 
-        LocalDateTime limit = notifiedAt.PlusHours(hours);
+        // Real hours across a clock change: 24 hours from 10:00 on the Saturday before the October change is 09:00 on the Sunday.
+        DateTimeZone london = Secure.SecureInterval.London;
+        LocalDateTime limit = notifiedAt.InZoneLeniently(london).ToInstant().Plus(Duration.FromHours(hours)).InZone(london).LocalDateTime;
         string window = $"within {hours.ToString(CultureInfo.InvariantCulture)} hours of notification at {Text(notifiedAt)} (by {Text(limit)}, local policy)";
         if (allocatedAt is LocalDateTime at)
         {
-            bool met = at <= limit;
+            bool met = at.InZoneLeniently(london).ToInstant() <= limit.InZoneLeniently(london).ToInstant();
             return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
                 $"IRO allocated {Text(at)}: {(met ? "" : "not ")}{window}.");
         }
 
-        return new Finding(RuleId.IroAppointment, asOf > limit ? Outcome.NotMet : Outcome.Pending, Citations.IroAppointment,
+        return new Finding(RuleId.IroAppointment, asOf.InZoneLeniently(london).ToInstant() > limit.InZoneLeniently(london).ToInstant() ? Outcome.NotMet : Outcome.Pending, Citations.IroAppointment,
             $"No IRO allocated as of {Text(asOf)}; due {window}.");
     }
 
@@ -99,6 +101,11 @@ public static class IroChecks
         }
 
         LocalPolicy p = policy ?? LocalPolicy.Default;
+        if (p.CaseloadMin > p.CaseloadMax)
+        {
+            throw new ArgumentException($"policy.CaseloadMin ({p.CaseloadMin}) is above policy.CaseloadMax ({p.CaseloadMax}) (IRO-3).", nameof(policy));
+        }
+
         decimal min = p.CaseloadMin * fullTimeEquivalent;
         decimal max = p.CaseloadMax * fullTimeEquivalent;
         CaseloadBand band = children > max ? CaseloadBand.Above : children < min ? CaseloadBand.Below : CaseloadBand.Within;

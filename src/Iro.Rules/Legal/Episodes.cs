@@ -35,7 +35,7 @@ public static class Episodes
             if (boundary)
             {
                 Episode[] slice = sorted[first..i];
-                periods.Add(new PeriodOfCare(slice[0].Start, slice[^1].End, slice));
+                periods.Add(new PeriodOfCare(slice[0].Start, slice[^1].End, Array.AsReadOnly(slice)));
                 first = i;
             }
         }
@@ -92,7 +92,7 @@ public static class Episodes
                 }
 
                 var slice = period.Episodes.Skip(i).Take(j - i + 1).ToArray();
-                runs.Add(new StatusRun(slice[0].Start, slice[^1].End, slice));
+                runs.Add(new StatusRun(slice[0].Start, slice[^1].End, Array.AsReadOnly(slice)));
                 i = j + 1;
             }
         }

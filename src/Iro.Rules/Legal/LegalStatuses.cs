@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Iro.Rules.Internal;
 
 namespace Iro.Rules.Legal;
@@ -140,13 +141,14 @@ internal static class Ssda903Code
             return false;
         }
 
-        if (Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value) && Enum.GetName(value) == text)
+        bool plain = text.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(text[0]);
+        if (plain && Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value) && Enum.GetName(value) == text)
         {
             error = null;
             return true;
         }
 
-        if (Enum.TryParse(text, ignoreCase: true, out TEnum upper) && Enum.IsDefined(upper) && !char.IsDigit(text[0]))
+        if (plain && Enum.TryParse(text, ignoreCase: true, out TEnum upper) && Enum.IsDefined(upper))
         {
             error = $"The {what} code '{text}' is not upper case; SSDA903 codes are written '{Enum.GetName(upper)}' ({rule}).";
             value = default;

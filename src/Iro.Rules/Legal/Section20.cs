@@ -68,7 +68,7 @@ public static class Section20
         int current = -1;
         for (int i = 0; i < episodes.Count; i++)
         {
-            Episode e = episodes[i];
+            Episode e = episodes[i] ?? throw new ArgumentNullException(nameof(episodes), $"episodes[{i}] is null (LEG-2).");
             if ((e.End is LocalDate end && end < e.Start) || (i > 0 && (episodes[i - 1].End is not LocalDate previousEnd || e.Start < previousEnd)))
             {
                 throw new ArgumentException(
@@ -111,17 +111,17 @@ public static class Section20
         IReadOnlyList<PeriodOfCare> periods = Episodes.SplitIntoPeriods(episodes);
         Func<LegalStatus, bool> isS20 = s => LegalStatuses.IsSection20(s, p);
         IReadOnlyList<StatusRun> runs = Episodes.Runs(periods, isS20);
-        var entries = runs.Where(r => r.Start <= asOf).Select(static r => r.Start).ToArray();
+        var entries = Array.AsReadOnly(runs.Where(r => r.Start <= asOf).Select(static r => r.Start).ToArray());
         StatusRun? current = runs.FirstOrDefault(r => r.Start <= asOf && (r.End is not LocalDate end || asOf < end));
         PeriodOfCare? period = periods.LastOrDefault(x => x.Start <= asOf);
         int inPeriod = period is null ? 0 : entries.Count(e => e >= period.Start && (period.End is not LocalDate end || e < end));
 
         string codes = string.Join("/", p.Section20LegalStatuses);
-        string repeat = entries.Length switch
+        string repeat = entries.Count switch
         {
             0 => "no entries into s20",
             1 => $"1 entry into s20 ({DateFormat.Iso(entries[0])})",
-            _ => $"{entries.Length.ToString(CultureInfo.InvariantCulture)} entries into s20 ({string.Join(", ", entries.Select(DateFormat.Iso))}), {inPeriod.ToString(CultureInfo.InvariantCulture)} in the current period",
+            _ => $"{entries.Count.ToString(CultureInfo.InvariantCulture)} entries into s20 ({string.Join(", ", entries.Select(DateFormat.Iso))}), {inPeriod.ToString(CultureInfo.InvariantCulture)} in the current period",
         };
 
         if (current is null)

@@ -150,7 +150,7 @@ public static class ParticipationCodes
     /// <returns><see langword="true"/> if valid.</returns>
     /// <exception cref="ArgumentException"><paramref name="reviewDate"/> is before <paramref name="dateOfBirth"/>.</exception>
     public static bool IsValid(ParticipationCode code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy policy) =>
-        IsValid(code, dateOfBirth, reviewDate, Preconditions.CheckNotNull(policy, nameof(policy)), out _, out _);
+        (uint)code <= (uint)ParticipationCode.PN7 && IsValid(code, dateOfBirth, reviewDate, Preconditions.CheckNotNull(policy, nameof(policy)), out _, out _);
 
     private static bool IsValid(ParticipationCode code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy policy, out bool underFour, out bool onFourthBirthday)
     {

@@ -8,8 +8,8 @@ namespace Iro.Rules.Permanence;
 /// <summary>Where the LOC-3 wait for adoption starts (RULES.md LOC-3a).</summary>
 public enum AdoptionWaitStart
 {
-    /// <summary>The agency decision that the child should be placed for adoption (ADM decision), falling back to the placement order date (the default).</summary>
-    AgencyDecision = 0,
+    /// <summary>The agency decision maker's (ADM) decision that the child should be placed for adoption, falling back to the placement order date (the default).</summary>
+    AdmDecision = 0,
 
     /// <summary>The placement order date.</summary>
     PlacementOrder = 1,
@@ -64,12 +64,12 @@ public static class PermanenceFlags
     /// <param name="placementOrderOn">The placement order date, if any (the fallback start).</param>
     /// <param name="placedForAdoptionOn">When the child was placed for adoption, if they have been.</param>
     /// <param name="asOf">The date of the list.</param>
-    /// <param name="policy">The policy (<see cref="LocalPolicy.AdoptionWaitStart"/>); the default when null.</param>
+    /// <param name="policy">The policy (<see cref="LocalPolicy.WaitStart"/>); the default when null.</param>
     /// <returns>The finding; <see cref="Outcome.NotApplicable"/> when there is no start date.</returns>
     public static Finding AdoptionWait(LocalDate? shouldBePlacedDecisionOn, LocalDate? placementOrderOn, LocalDate? placedForAdoptionOn, LocalDate asOf, LocalPolicy? policy = null)
     {
         LocalPolicy p = policy ?? LocalPolicy.Default;
-        LocalDate? start = p.AdoptionWaitStart == AdoptionWaitStart.AgencyDecision ? shouldBePlacedDecisionOn ?? placementOrderOn : placementOrderOn;
+        LocalDate? start = p.WaitStart == AdoptionWaitStart.AdmDecision ? shouldBePlacedDecisionOn ?? placementOrderOn : placementOrderOn;
         if (start is not LocalDate from)
         {
             return new Finding(RuleId.WaitingForAdoption, Outcome.NotApplicable, Citations.AdoptionFlags, "No adoption decision or placement order: not waiting for adoption.");

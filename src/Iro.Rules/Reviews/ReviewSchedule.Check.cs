@@ -27,9 +27,26 @@ public static partial class ReviewSchedule
     /// <exception cref="ArgumentException"><paramref name="results"/> is too short, or a review date is before <paramref name="periodStart"/>, after <paramref name="asOf"/>, or repeated.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periodStart"/> is before 1991-10-14 or after 2100-12-31, <paramref name="asOf"/> is before <paramref name="periodStart"/> or after 2100-12-31, or the first review's due date would be after 2100-12-31.</exception>
     public static ReviewStatus Check(
-        LocalDate periodStart, ReadOnlySpan<LocalDate> reviewDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar)
+        LocalDate periodStart, ReadOnlySpan<LocalDate> reviewDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar) =>
+        Check(periodStart, reviewDates, asOf, results, calendar, LocalPolicy.Default);
+
+    /// <summary>As <see cref="Check(LocalDate, ReadOnlySpan{LocalDate}, LocalDate, Span{ReviewCheck}, WorkingDayCalendar)"/>, with a local policy:
+    /// its <see cref="LocalPolicy.WorkingDayCounting"/> and <see cref="LocalPolicy.ResetScheduleOnEveryReview"/> apply.</summary>
+    /// <remarks>Rules REV-1 to REV-4; citation: CPPCR 2010 reg 33.</remarks>
+    /// <param name="periodStart">The day the child became looked after.</param>
+    /// <param name="reviewDates">The review dates, in any order.</param>
+    /// <param name="asOf">The date to evaluate as of.</param>
+    /// <param name="results">Receives one <see cref="ReviewCheck"/> per review, in date order.</param>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="policy">The local policy.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> or <paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">As the other overload.</exception>
+    public static ReviewStatus Check(
+        LocalDate periodStart, ReadOnlySpan<LocalDate> reviewDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar, LocalPolicy policy)
     {
         Preconditions.CheckNotNull(calendar, nameof(calendar));
+        Preconditions.CheckNotNull(policy, nameof(policy));
         if (results.Length < reviewDates.Length)
         {
             throw new ArgumentException(
@@ -70,7 +87,7 @@ public static partial class ReviewSchedule
             for (int i = 0; i < keys.Length; i++)
             {
                 LocalDate held = reviewDates[(int)(keys[i] & 0xFFFFFFFF)];
-                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, LocalPolicy.Default, calendar, nameof(periodStart)).Due;
+                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
                 bool onTime = held <= due;
                 late += onTime ? 0 : 1;
                 results[i] = new ReviewCheck(i + 1, held, due, onTime);
@@ -78,7 +95,7 @@ public static partial class ReviewSchedule
                 previousDue = due;
             }
 
-            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, LocalPolicy.Default, calendar, nameof(periodStart)).Due;
+            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
             return new ReviewStatus(keys.Length, late, keys.Length + 1, nextDue, asOf > nextDue);
         }
         finally

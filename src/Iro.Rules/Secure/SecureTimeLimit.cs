@@ -133,7 +133,17 @@ public static class SecureTimeLimit
         Instant permitted = extendedTo ?? limitAt;
         if (extendedTo is Instant e)
         {
+            // The extension covers the placement in which the limit was reached, up to the extended deadline; any
+            // later stretch still counts against 72 hours in its own windows.
             exceeded = reachedIn.End > e ? reachedIn.End - e : Duration.Zero;
+            foreach (SecureInterval later in timeline.Segments().Where(x => x.Start >= reachedIn.End))
+            {
+                Duration total = timeline.Total(later.End);
+                if (total - Limit > exceeded)
+                {
+                    exceeded = total - Limit;
+                }
+            }
         }
 
         string verdict = exceeded == Duration.Zero

@@ -67,8 +67,9 @@ public class CaseloadProperties
     {
         var results = new CaseloadEvaluator().Evaluate(caseload.Children, AsOf).ToList();
         return results.Count == caseload.Children.Length
-            && results.Count(r => r.Evaluated) + results.Count(r => !r.Evaluated) == caseload.Children.Length
-            && results.Where(r => !r.Evaluated).All(r => r.Flags.Count == 0 && r.Rejections.Count > 0);
+            && results.Zip(caseload.Children).All(pair => pair.First.ChildId == pair.Second.Id
+                && pair.First.Evaluated == ChildCaseValidator.Instance.Validate(pair.Second).IsValid)
+            && results.Where(r => !r.Evaluated).All(r => r.Flags.Count == 0);
     }
 
     [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 40)]

@@ -43,8 +43,10 @@ public class CareLeaversProperties
         var named = new HashSet<LocalDate>();
         foreach (int years in new[] { 16, 18, 21, 25 })
         {
-            named.Add(young.DateOfBirth.PlusYears(years)); // no 29 February births before 2000 + 3000 days? some: handled below
-            named.Add(Iro.Rules.Timescales.Age.Anniversary(young.DateOfBirth, years));
+            // The default 29 February rule (1 March), worked out here: only that date may change a status.
+            int year = young.DateOfBirth.Year + years;
+            bool leapBirth = young.DateOfBirth.Month == 2 && young.DateOfBirth.Day == 29;
+            named.Add(leapBirth && !DateTime.IsLeapYear(year) ? new LocalDate(year, 3, 1) : new LocalDate(year, young.DateOfBirth.Month, young.DateOfBirth.Day));
         }
 
         foreach (Episode e in young.Episodes)
@@ -59,7 +61,9 @@ public class CareLeaversProperties
         }
 
         // The day 13 weeks (91 nights) since the 14th birthday are completed, counted here night by night.
-        LocalDate fourteen = Iro.Rules.Timescales.Age.Anniversary(young.DateOfBirth, 14);
+        bool leap = young.DateOfBirth.Month == 2 && young.DateOfBirth.Day == 29;
+        int y14 = young.DateOfBirth.Year + 14;
+        LocalDate fourteen = leap && !DateTime.IsLeapYear(y14) ? new LocalDate(y14, 3, 1) : new LocalDate(y14, young.DateOfBirth.Month, young.DateOfBirth.Day);
         int nights = 0;
         for (LocalDate d = fourteen; d < young.DateOfBirth.PlusYears(26); d = d.PlusDays(1))
         {

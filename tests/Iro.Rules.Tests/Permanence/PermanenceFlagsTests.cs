@@ -52,7 +52,7 @@ public class PermanenceFlagsTests
     [Fact]
     public void Loc3_WaitStartOption_UsesThePlacementOrder()
     {
-        var policy = LocalPolicy.Default with { AdoptionWaitStart = AdoptionWaitStart.PlacementOrder };
+        var policy = LocalPolicy.Default with { WaitStart = AdoptionWaitStart.PlacementOrder };
         Assert.Equal(Outcome.Met, PermanenceFlags.AdoptionWait(D("2024-05-31"), D("2024-08-01"), null, D("2025-03-01"), policy).Outcome);
         Assert.Equal(Outcome.NotMet, PermanenceFlags.AdoptionWait(D("2024-05-31"), null, null, D("2025-03-01")).Outcome);
         Assert.Equal(Outcome.NotApplicable, PermanenceFlags.AdoptionWait(D("2024-05-31"), null, null, D("2025-03-01"), policy).Outcome); // no order

@@ -3,7 +3,7 @@ using Iro.Rules.Reviews;
 
 namespace Iro.Rules.Tests.Reviews;
 
-/// <summary>REV-1 to REV-4 through the allocation-free <see cref="ReviewSchedule.Check"/>.</summary>
+/// <summary>REV-1 to REV-4 through the allocation-free <c>ReviewSchedule.Check</c>.</summary>
 public class ReviewCheckTests
 {
     private static readonly WorkingDayCalendar Ew = WorkingDayCalendar.EnglandAndWales;

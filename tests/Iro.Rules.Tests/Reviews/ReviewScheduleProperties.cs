@@ -95,7 +95,7 @@ public class ReviewScheduleProperties
     }
 }
 
-/// <summary>The allocation-free <see cref="ReviewSchedule.Check"/> against the rich path and the naive reference.</summary>
+/// <summary>The allocation-free <c>ReviewSchedule.Check</c> against the rich path and the naive reference.</summary>
 [Properties(Arbitrary = new[] { typeof(CalendarArbitraries), typeof(ReviewScheduleProperties.Arbs) }, MaxTest = 200)]
 public class ReviewScheduleCheckProperties
 {
