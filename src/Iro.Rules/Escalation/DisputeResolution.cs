@@ -97,9 +97,7 @@ public static class DisputeResolution
             ? steps.FirstOrDefault(s => protocol.Stage(s.Stage)!.IsFormal) ?? steps[0]
             : steps[0];
         LocalDate start = startStep.RaisedOn;
-        LocalDate deadline = days.TryAddWorkingDays(start, protocol.OverallLimitWorkingDays, out LocalDate d20)
-            ? d20
-            : throw new ArgumentOutOfRangeException("escalation.Steps", start, $"escalation.Steps: the deadline from {DateFormat.Iso(start)} falls after {DateFormat.Iso(WorkingDayCalendar.MaxDate)}, the end of the supported range (DRP-1).");
+        LocalDate deadline = WorkingDaysAfter(days, start, protocol.OverallLimitWorkingDays, "escalation.Steps");
         LocalDate? cafcass = steps.Where(s => protocol.Stage(s.Stage)!.ClosesInternalClock).Select(static s => (LocalDate?)s.RaisedOn).FirstOrDefault();
         LocalDate? ended = escalation.ResolvedOn is LocalDate r && (cafcass is null || r < cafcass) ? r : cafcass;
         Deadline overall = Deadline.Assess(deadline, ended, asOf, days);
@@ -111,7 +109,7 @@ public static class DisputeResolution
         {
             DrpStage definition = protocol.Stage(step.Stage)!;
             Deadline? stageDeadline = definition.LimitWorkingDays is int limit
-                ? Deadline.Assess(days.AddWorkingDays(step.RaisedOn, limit), step.CompletedOn ?? (ended is LocalDate e && e >= step.RaisedOn ? e : null), asOf, days)
+                ? Deadline.Assess(WorkingDaysAfter(days, step.RaisedOn, limit, "escalation.Steps"), step.CompletedOn ?? (ended is LocalDate e && e >= step.RaisedOn ? e : null), asOf, days)
                 : null;
             outcomes.Add(new EscalationStepOutcome(step, definition, stageDeadline));
             if (stageDeadline is Deadline d)
@@ -148,5 +146,11 @@ public static class DisputeResolution
     /// <param name="calendar">The calendar; England and Wales when null.</param>
     /// <returns>A working day.</returns>
     public static LocalDate DeadlineFrom(LocalDate start, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null) =>
-        (calendar ?? WorkingDayCalendar.EnglandAndWales).AddWorkingDays(start, (policy ?? LocalPolicy.Default).DisputeResolution.OverallLimitWorkingDays);
+        WorkingDaysAfter(calendar ?? WorkingDayCalendar.EnglandAndWales, start, (policy ?? LocalPolicy.Default).DisputeResolution.OverallLimitWorkingDays, nameof(start));
+
+    /// <summary>One place for DRP-1's working-day deadlines (CAL-3), with an edge error naming the caller's argument near the end of the supported range.</summary>
+    private static LocalDate WorkingDaysAfter(WorkingDayCalendar days, LocalDate start, int workingDays, string paramName) =>
+        days.TryAddWorkingDays(start, workingDays, out LocalDate due)
+            ? due
+            : throw new ArgumentOutOfRangeException(paramName, start, $"{paramName}: the deadline {workingDays} working days from {DateFormat.Iso(start)} falls outside the supported range {DateFormat.Iso(WorkingDayCalendar.MinDate)} to {DateFormat.Iso(WorkingDayCalendar.MaxDate)} (DRP-1).");
 }
