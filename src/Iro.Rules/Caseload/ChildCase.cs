@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Iro.Rules.Internal;
 using Iro.Rules.Legal;
+using Iro.Rules.Escalation;
 using Iro.Rules.Participation;
+using Iro.Rules.Secure;
 using NodaTime;
 
 namespace Iro.Rules.Caseload;
@@ -11,17 +13,37 @@ namespace Iro.Rules.Caseload;
 /// <summary>One review as the caseload records it: its date and, if recorded, the participation code.</summary>
 /// <param name="Date">The review's (completion) date.</param>
 /// <param name="Code">The SSDA903 participation code, if recorded.</param>
-public readonly record struct CaseReview(LocalDate Date, ParticipationCode? Code = null);
+public readonly record struct CaseReview(LocalDate Date, ParticipationCode? Code = null)
+{
+    /// <summary>When the review's recommendations were placed on the child's file (REV-6), if they have been.</summary>
+    /// <remarks>Read only when <see cref="ChildCase.TracksReviewRecords"/> is set: a source that does not record it (such as the SSDA903 return) raises no REV-6 flag.</remarks>
+    public LocalDate? RecommendationsOn { get; init; }
+
+    /// <summary>When the review's minutes (the written record) were sent (REV-6), if they have been.</summary>
+    /// <remarks>Read only when <see cref="ChildCase.TracksReviewRecords"/> is set.</remarks>
+    public LocalDate? MinutesOn { get; init; }
+}
+
+/// <summary>One stay in secure accommodation (a placement restricting liberty, CA 1989 s25), in local (UK) time.</summary>
+/// <remarks>Rules SEC-2 and SEC-5; citation: Children (Secure Accommodation) Regulations 1991 regs 10 and 15.</remarks>
+/// <param name="Start">When the child was placed.</param>
+/// <param name="End">When the child left, or <see langword="null"/> while the stay goes on.</param>
+public readonly record struct SecureStay(LocalDateTime Start, LocalDateTime? End = null);
 
 /// <summary>One looked-after child's record for bulk evaluation: the input to <see cref="CaseloadEvaluator"/>.</summary>
 /// <remarks>
-/// Immutable. The episodes and reviews are taken as the child's complete history. Validate with
+/// Immutable. The episodes and reviews are taken as the child's complete history and are kept in date order
+/// (episodes by start then end, reviews and IRO visits by date), whatever order they were given in. Validate with
 /// <see cref="ChildCaseValidator"/>; the evaluator does so itself and reports a child that fails, with every reason,
 /// as not evaluated.
 /// </remarks>
 public sealed record ChildCase
 {
     private readonly IReadOnlyList<LocalDate>? iroVisits;
+    private readonly IReadOnlyList<SecureStay>? secureStays;
+    private readonly IReadOnlyList<SecureOrder>? secureOrders;
+    private readonly IReadOnlyList<SecureReview>? secureReviews;
+    private readonly IReadOnlyList<DisputeEscalation>? escalations;
 
     /// <summary>A child's record.</summary>
     /// <param name="id">The child's identifier (SSDA903 CHILD).</param>
@@ -33,8 +55,12 @@ public sealed record ChildCase
     {
         Id = id ?? string.Empty;
         DateOfBirth = dateOfBirth;
-        Episodes = Array.AsReadOnly(Preconditions.CheckNotNull(episodes, nameof(episodes)).Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).ToArray());
-        Reviews = Array.AsReadOnly(Preconditions.CheckNotNull(reviews, nameof(reviews)).ToArray());
+        SortedEpisodes = Preconditions.CheckNotNull(episodes, nameof(episodes)).Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).ToArray();
+        Array.Sort(SortedEpisodes, EpisodeOrder.Instance);
+        SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).ToArray();
+        Array.Sort(SortedReviews, static (a, b) => a.Date.CompareTo(b.Date));
+        Episodes = Array.AsReadOnly(SortedEpisodes);
+        Reviews = Array.AsReadOnly(SortedReviews);
     }
 
     /// <summary>The child's identifier (SSDA903 CHILD).</summary>
@@ -43,17 +69,51 @@ public sealed record ChildCase
     /// <summary>The date of birth.</summary>
     public LocalDate DateOfBirth { get; }
 
-    /// <summary>The SSDA903 episodes as given.</summary>
+    /// <summary>The SSDA903 episodes, in date order (by start, then end).</summary>
     public IReadOnlyList<Episode> Episodes { get; }
 
-    /// <summary>The reviews as given.</summary>
+    /// <summary>The reviews, in date order.</summary>
     public IReadOnlyList<CaseReview> Reviews { get; }
 
-    /// <summary>The dates the IRO saw the child, or <see langword="null"/> if not recorded.</summary>
+    /// <summary>The dates the IRO saw the child, in date order, or <see langword="null"/> if not recorded.</summary>
     public IReadOnlyList<LocalDate>? IroVisits
     {
         get => iroVisits;
-        init => iroVisits = value is null ? null : Array.AsReadOnly(value.ToArray());
+        init => iroVisits = value is null ? null : Array.AsReadOnly(value.Order().ToArray());
+    }
+
+    /// <summary>Whether the source records when each review's recommendations and minutes were sent (<see cref="CaseReview.RecommendationsOn"/>, <see cref="CaseReview.MinutesOn"/>).</summary>
+    /// <remarks>Rule REV-6. When set, a review in the current period of care whose recommendations or minutes are
+    /// missing after the local deadline (<see cref="LocalPolicy.RecommendationsDueWorkingDays"/>,
+    /// <see cref="LocalPolicy.MinutesDueWorkingDays"/>) is flagged overdue. Off by default, as the SSDA903 return does not record them.</remarks>
+    public bool TracksReviewRecords { get; init; }
+
+    /// <summary>The child's stays in secure accommodation, or <see langword="null"/> if not recorded (SEC-2, SEC-5).</summary>
+    public IReadOnlyList<SecureStay>? SecureStays
+    {
+        get => secureStays;
+        init => secureStays = value is null ? null : Array.AsReadOnly(value.OrderBy(static s => s.Start).ToArray());
+    }
+
+    /// <summary>The court's secure accommodation orders (s25 authorisations), or <see langword="null"/> if not recorded (SEC-2, SEC-4).</summary>
+    public IReadOnlyList<SecureOrder>? SecureOrders
+    {
+        get => secureOrders;
+        init => secureOrders = value is null ? null : Array.AsReadOnly(value.OrderBy(static o => o.Start).ToArray());
+    }
+
+    /// <summary>The reviews of the secure placement (reg 15), or <see langword="null"/> if not recorded (SEC-5).</summary>
+    public IReadOnlyList<SecureReview>? SecureReviews
+    {
+        get => secureReviews;
+        init => secureReviews = value is null ? null : Array.AsReadOnly(value.OrderBy(static r => r.HeldOn).ToArray());
+    }
+
+    /// <summary>The IRO's escalations under the dispute resolution protocol, or <see langword="null"/> if not recorded (DRP-1).</summary>
+    public IReadOnlyList<DisputeEscalation>? Escalations
+    {
+        get => escalations;
+        init => escalations = value is null ? null : Array.AsReadOnly(value.Select(e => Preconditions.CheckNotNull(e, nameof(Escalations))).ToArray());
     }
 
     /// <summary>When the permanence plan was agreed (REV-8).</summary>
@@ -73,4 +133,53 @@ public sealed record ChildCase
 
     /// <summary>When the pathway plan was made (LC-5).</summary>
     public LocalDate? PathwayPlanOn { get; init; }
+
+    /// <summary>The episodes in date order: the array behind <see cref="Episodes"/>, for allocation-free evaluation.</summary>
+    internal Episode[] SortedEpisodes { get; }
+
+    /// <summary>The reviews in date order: the array behind <see cref="Reviews"/>.</summary>
+    internal CaseReview[] SortedReviews { get; }
+
+    /// <summary>Whether any of the rarely recorded facts (secure accommodation, escalations) is present.</summary>
+    internal bool HasSecureOrEscalations => secureStays is { Count: > 0 } || secureOrders is { Count: > 0 } || secureReviews is { Count: > 0 } || escalations is { Count: > 0 };
+
+    /// <summary>Whether two records hold the same facts (the collections compared item by item).</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(ChildCase? other) =>
+        other is not null
+        && Id == other.Id
+        && DateOfBirth == other.DateOfBirth
+        && Episodes.SequenceEqual(other.Episodes)
+        && Reviews.SequenceEqual(other.Reviews)
+        && Same(IroVisits, other.IroVisits)
+        && TracksReviewRecords == other.TracksReviewRecords
+        && Same(SecureStays, other.SecureStays)
+        && Same(SecureOrders, other.SecureOrders)
+        && Same(SecureReviews, other.SecureReviews)
+        && Same(Escalations, other.Escalations)
+        && PermanencePlanAgreedOn == other.PermanencePlanAgreedOn
+        && PlacementOrderOn == other.PlacementOrderOn
+        && ShouldBePlacedForAdoptionOn == other.ShouldBePlacedForAdoptionOn
+        && PlacedForAdoptionOn == other.PlacedForAdoptionOn
+        && AdoptionApplicationOn == other.AdoptionApplicationOn
+        && PathwayPlanOn == other.PathwayPlanOn;
+
+    /// <summary>A hash of the identity and the dates.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Id, DateOfBirth, Episodes.Count, Reviews.Count);
+
+    private static bool Same<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
+
+    /// <summary>Episodes by start, then by end (an open episode last), as <see cref="Legal.Episodes.SplitIntoPeriods"/> orders them.</summary>
+    private sealed class EpisodeOrder : IComparer<Episode>
+    {
+        public static readonly EpisodeOrder Instance = new();
+
+        public int Compare(Episode? x, Episode? y)
+        {
+            int c = x!.Start.CompareTo(y!.Start);
+            return c != 0 ? c : (x.End ?? LocalDate.MaxIsoValue).CompareTo(y.End ?? LocalDate.MaxIsoValue);
+        }
+    }
 }

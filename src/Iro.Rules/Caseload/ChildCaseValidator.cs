@@ -9,7 +9,8 @@ namespace Iro.Rules.Caseload;
 
 /// <summary>Validates a <see cref="ChildCase"/> at the edge, listing every reason with a stable code, the child, the field and the value.</summary>
 /// <remarks>Built once and shared: thread-safe. Codes: <c>IN-ID-MISSING</c>, <c>IN-EPISODES</c>, <c>IN-EPISODE-BEFORE-BIRTH</c>,
-/// <c>IN-REVIEW-BEFORE-CARE</c>, <c>IN-REVIEW-DUPLICATE</c>, <c>IN-DATE-RANGE</c>.</remarks>
+/// <c>IN-REVIEW-BEFORE-CARE</c>, <c>IN-REVIEW-DUPLICATE</c>, <c>IN-REVIEW-RECORD</c>, <c>IN-PN-CODE</c>, <c>IN-DATE-RANGE</c>,
+/// <c>IN-SECURE</c>, <c>IN-ESCALATION</c>.</remarks>
 public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
 {
     /// <summary>The shared instance.</summary>
@@ -78,6 +79,18 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 {
                     context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} has an unknown participation code {(int)code}.") { ErrorCode = "IN-PN-CODE" });
                 }
+
+                foreach ((string field, LocalDate? sent) in new[] { ("RecommendationsOn", r.RecommendationsOn), ("MinutesOn", r.MinutesOn) })
+                {
+                    if (sent is LocalDate on && on < r.Date)
+                    {
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} has {field} {DateFormat.Iso(on)}, before the review.")
+                        {
+                            ErrorCode = "IN-REVIEW-RECORD",
+                            AttemptedValue = DateFormat.Iso(on),
+                        });
+                    }
+                }
             }
 
             foreach (var group in reviews.GroupBy(r => r.Date).Where(g => g.Count() > 1))
@@ -89,6 +102,85 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 });
             }
         });
+        RuleFor(c => c.SecureStays).Custom((stays, context) =>
+        {
+            ChildCase child = context.InstanceToValidate;
+            for (int i = 0; stays is not null && i < stays.Count; i++)
+            {
+                SecureStay s = stays[i];
+                if ((s.End is LocalDateTime end && end < s.Start) || (i > 0 && (stays[i - 1].End is not LocalDateTime previous || s.Start < previous)))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("SecureStays", $"child {child.Id}: the secure stay from {s.Start:uuuu-MM-dd HH:mm} ends before it starts, overlaps another, or follows an open stay.")
+                    {
+                        ErrorCode = "IN-SECURE",
+                        AttemptedValue = s.Start.ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    });
+                }
+            }
+        });
+        RuleForEach(c => c.SecureOrders).Must(o => o.End >= o.Start).WithErrorCode("IN-SECURE")
+            .WithMessage((c, o) => $"child {c.Id}: secure order from {DateFormat.Iso(o.Start)} ends {DateFormat.Iso(o.End)}, before it starts.");
+        RuleForEach(c => c.SecureReviews).Must(r => r.PanelSize >= 0 && r.IndependentMembers >= 0 && r.IndependentMembers <= r.PanelSize).WithErrorCode("IN-SECURE")
+            .WithMessage((c, r) => $"child {c.Id}: secure review on {DateFormat.Iso(r.HeldOn)} has an impossible panel ({r.PanelSize} members, {r.IndependentMembers} independent).");
+        RuleForEach(c => c.Escalations).Custom((e, context) =>
+        {
+            ChildCase child = context.InstanceToValidate;
+            string? problem = e.Steps is null || e.Steps.Count == 0 ? "has no stages"
+                : e.Steps.Any(s => s is null) ? "has a missing (null) stage"
+                : e.Steps.FirstOrDefault(s => s.Stage < 1 || s.CompletedOn < s.RaisedOn) is { } bad ? $"has stage {bad.Stage} raised {DateFormat.Iso(bad.RaisedOn)}, completed before it was raised or numbered below 1"
+                : e.ResolvedOn is LocalDate resolved && resolved < e.Steps.Min(s => s.RaisedOn) ? $"was resolved on {DateFormat.Iso(resolved)}, before it was raised"
+                : null;
+            if (problem is not null)
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Escalations", $"child {child.Id}: an escalation {problem}.") { ErrorCode = "IN-ESCALATION" });
+            }
+        });
+    }
+
+    /// <summary>
+    /// An allocation-free check that passes only records the full validator would pass: the evaluator's fast path.
+    /// A record it does not pass (a bad one, or one with secure or escalation facts) goes through the full validator,
+    /// which decides and lists every reason; so this check can be conservative but never wrong.
+    /// </summary>
+    internal static bool PassesQuickly(ChildCase child)
+    {
+        if (string.IsNullOrWhiteSpace(child.Id) || child.HasSecureOrEscalations
+            || child.DateOfBirth.Calendar != NodaTime.CalendarSystem.Iso || child.DateOfBirth.Year < 1900 || child.DateOfBirth.Year > 2100)
+        {
+            return false;
+        }
+
+        Episode[] episodes = child.SortedEpisodes;
+        if (episodes.Length == 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < episodes.Length; i++)
+        {
+            Episode e = episodes[i];
+            if (e.Start < child.DateOfBirth || e.Start.Year < 1971 || e.Start.Year > 2100 || e.Start.Calendar != NodaTime.CalendarSystem.Iso
+                || (e.End is LocalDate end && (end < e.Start || end.Year > 2100))
+                || (i > 0 && (episodes[i - 1].End is not LocalDate previousEnd || e.Start < previousEnd)))
+            {
+                return false;
+            }
+        }
+
+        CaseReview[] reviews = child.SortedReviews;
+        LocalDate first = episodes[0].Start;
+        for (int i = 0; i < reviews.Length; i++)
+        {
+            CaseReview r = reviews[i];
+            if (r.Date < first || (r.Code is { } code && (uint)code > (uint)Participation.ParticipationCode.PN7)
+                || (i > 0 && reviews[i - 1].Date == r.Date)
+                || r.RecommendationsOn < r.Date || r.MinutesOn < r.Date)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The earliest period start the review timetables model (RCCR 1991).</summary>

@@ -539,19 +539,19 @@ public static partial class ReviewSchedule
     /// <summary>REV-10: the latest IRO visit within [completion - window, first part] (the first part's own day only with <see cref="LocalPolicy.CountSameDayVisit"/>), or null; and the window's ends.</summary>
     internal static (LocalDate? Visit, LocalDate From, LocalDate Through) VisitBefore(LocalDate firstPart, LocalDate lastPart, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
     {
-        DateInterval window = Weeks.WindowBefore(lastPart, policy.IroVisitWindowDays);
+        LocalDate windowStart = Weeks.WindowStart(lastPart, policy.IroVisitWindowDays);
         LocalDate latest = policy.CountSameDayVisit ? firstPart : firstPart.PlusDays(-1);
         LocalDate? visit = null;
         for (int i = 0; i < visits.Count; i++)
         {
             LocalDate v = visits[i];
-            if (v >= window.Start && v <= latest && (visit is null || v > visit))
+            if (v >= windowStart && v <= latest && (visit is null || v > visit))
             {
                 visit = v;
             }
         }
 
-        return (visit, window.Start, latest);
+        return (visit, windowStart, latest);
     }
 
     private static Finding IroVisitFinding(Review review, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy)

@@ -38,6 +38,9 @@ public static class Weeks
     public static DateInterval WindowBefore(LocalDate end, int days)
     {
         Preconditions.CheckRange(days, 0, 366 * 200, nameof(days), "CAL-5");
-        return new DateInterval(end.PlusDays(-days), end);
+        return new DateInterval(WindowStart(end, days), end);
     }
+
+    /// <summary>The first day of <see cref="WindowBefore"/>'s window, without allocating the interval (for bulk paths; the caller checks <paramref name="days"/>).</summary>
+    internal static LocalDate WindowStart(LocalDate end, int days) => end.PlusDays(-days);
 }
