@@ -11,7 +11,7 @@ namespace Iro.Rules.Benchmarks;
 /// <summary>
 /// REV-1 to REV-4: evaluating a 10-review history. Baseline: the naive version (DateTime arithmetic, a day-by-day
 /// working-day loop, a LINQ sort; the test project's reference). Beside it the library's allocation-free
-/// <see cref="ReviewSchedule.Check"/> and the explained <see cref="ReviewSchedule.Evaluate(LocalDate, System.Collections.Generic.IReadOnlyList{LocalDate}, LocalDate)"/>.
+/// <c>ReviewSchedule.Check</c> and the explained <see cref="ReviewSchedule.Evaluate(LocalDate, System.Collections.Generic.IReadOnlyList{LocalDate}, LocalDate)"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class ReviewScheduleBenchmarks
