@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using CaseloadReport;
 using Iro.Rules.Caseload;
 using Iro.Rules.Legal;
 using Iro.Rules.Participation;
@@ -11,73 +12,119 @@ using NodaTime;
 namespace Iro.Rules.Benchmarks;
 
 /// <summary>
-/// Issue E: the weekly flag list over N synthetic children (about 8 reviews and 2 episodes each), sequential and in
-/// parallel, beside a naive version (LINQ, <see cref="DateTime"/>, a day-loop first-review deadline) that computes the
-/// review flags only.
+/// Issue E: the weekly flag list over N synthetic children (the sample's generator with long histories: about 6 episodes
+/// and 8 reviews each), sequential and on both cores, beside a naive version written the obvious way (LINQ,
+/// <see cref="DateTime"/>, a day-loop first-review deadline) that computes the main flags: the next review (REV-1 to
+/// REV-3), the IRO visit (REV-10), PN codes (PAR-1) and s20 over 3 months (LOC-1).
 /// </summary>
 [MemoryDiagnoser]
 public class CaseloadBenchmarks
 {
-    private static readonly LocalDate AsOf = new(2025, 11, 10);
-    private ChildCase[] children = null!;
-    private NaiveReviewSchedule naive = null!;
+    private static readonly LocalDate AsOf = new(2026, 3, 31);
     private readonly CaseloadEvaluator evaluator = new();
+    private readonly List<CaseloadFlag> flags = new(1 << 20);
+    private readonly List<ChildEvaluation> notEvaluated = new();
+    private ChildCase[] children = null!;
+    private NaiveCaseload naive = null!;
 
-    [Params(1_000, 100_000)]
+    [Params(1_000, 100_000, 1_000_000)]
     public int Children { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        naive = new NaiveReviewSchedule(Iro.Rules.Calendars.WorkingDayCalendar.EnglandAndWales);
-        var random = new Random(20261123);
-        children = new ChildCase[Children];
-        for (int i = 0; i < Children; i++)
+        naive = new NaiveCaseload(new NaiveReviewSchedule(Iro.Rules.Calendars.WorkingDayCalendar.EnglandAndWales));
+        children = SyntheticCaseload.Build(Children, AsOf, seed: 20261123, longHistories: true).ToArray();
+        CaseloadTotals totals = evaluator.EvaluateInto(children, AsOf, flags, notEvaluated);
+        if (totals.NotEvaluated != 0)
         {
-            LocalDate dob = AsOf.PlusDays(-random.Next(400, 17 * 365));
-            LocalDate start = AsOf.PlusDays(-random.Next(30, Math.Min(4 * 365, Period.DaysBetween(dob, AsOf))));
-            var episodes = new List<Episode>();
-            LocalDate change = start.PlusDays(random.Next(10, 300));
-            if (change < AsOf)
-            {
-                episodes.Add(new Episode(start, change, random.Next(4) == 0 ? LegalStatus.V2 : LegalStatus.C1, ReasonForNewEpisode.S, "U1"));
-                episodes.Add(new Episode(change, null, LegalStatus.C2, ReasonForNewEpisode.L, "U1"));
-            }
-            else
-            {
-                episodes.Add(new Episode(start, null, LegalStatus.C2, ReasonForNewEpisode.S, "U1"));
-            }
-
-            var reviews = new List<CaseReview>();
-            LocalDate r = start.PlusDays(25);
-            for (int k = 0; k < 8 && r <= AsOf; k++)
-            {
-                reviews.Add(new CaseReview(r, Period.Between(dob, r, PeriodUnits.Years).Years < 4 ? ParticipationCode.PN0 : ParticipationCode.PN1));
-                r = r.PlusDays(k == 0 ? 85 : 175);
-            }
-
-            children[i] = new ChildCase("C" + i, dob, episodes, reviews);
+            throw new InvalidOperationException($"The synthetic caseload has {totals.NotEvaluated} invalid children: {notEvaluated[0].Rejections[0]}");
         }
+
+        Console.WriteLine($"// {Children:N0} children: {children.Average(c => c.Episodes.Count):F1} episodes, {children.Average(c => c.Reviews.Count):F1} reviews and {(double)totals.Flags / Children:F2} flags per child.");
     }
 
     [Benchmark(Baseline = true)]
-    public int Naive_ReviewFlagsOnly()
-    {
-        int overdue = 0;
-        DateTime asOf = AsOf.ToDateTimeUnspecified();
-        foreach (ChildCase c in children)
-        {
-            DateTime start = c.Episodes.Min(e => e.Start).ToDateTimeUnspecified();
-            var result = naive.Evaluate(start, c.Reviews.Select(x => x.Date.ToDateTimeUnspecified()), asOf);
-            overdue += result.IsOverdue ? 1 : 0;
-        }
+    public int Naive() => naive.CountFlags(children, AsOf);
 
-        return overdue;
+    [Benchmark]
+    public int EvaluateInto()
+    {
+        flags.Clear();
+        notEvaluated.Clear();
+        return evaluator.EvaluateInto(children, AsOf, flags, notEvaluated).Flags;
     }
 
     [Benchmark]
-    public int Evaluator_Sequential() => evaluator.Evaluate(children, AsOf).Sum(e => e.Flags.Count);
+    public int EvaluateIntoParallel()
+    {
+        flags.Clear();
+        notEvaluated.Clear();
+        return evaluator.EvaluateIntoParallel(children, AsOf, flags, notEvaluated).Flags;
+    }
 
     [Benchmark]
-    public int Evaluator_Parallel() => evaluator.EvaluateParallel(children, AsOf).Sum(e => e.Flags.Count);
+    public int Evaluate_PerChildResults()
+    {
+        int n = 0;
+        foreach (ChildEvaluation e in evaluator.Evaluate(children, AsOf))
+        {
+            n += e.Flags.Count;
+        }
+
+        return n;
+    }
+
+    /// <summary>The baseline: the main weekly-list flags the obvious way, with a string per flag as the library writes.</summary>
+    private sealed class NaiveCaseload(NaiveReviewSchedule reviews)
+    {
+        public int CountFlags(IEnumerable<ChildCase> caseload, LocalDate asOfDate)
+        {
+            DateTime asOf = asOfDate.ToDateTimeUnspecified();
+            var found = new List<string>();
+            foreach (ChildCase child in caseload)
+            {
+                DateTime dob = child.DateOfBirth.ToDateTimeUnspecified();
+                var episodes = child.Episodes.OrderBy(e => e.Start).ToList();
+                var current = episodes.LastOrDefault(e => e.Start.ToDateTimeUnspecified() <= asOf);
+                if (current is null || (current.End is LocalDate end && end.ToDateTimeUnspecified() <= asOf))
+                {
+                    continue;
+                }
+
+                int first = episodes.FindLastIndex(e => e.Reason == ReasonForNewEpisode.S && e.Start.ToDateTimeUnspecified() <= asOf);
+                DateTime periodStart = episodes[Math.Max(first, 0)].Start.ToDateTimeUnspecified();
+                var held = child.Reviews.Select(r => r.Date.ToDateTimeUnspecified()).Where(d => d >= periodStart && d <= asOf).ToList();
+                var schedule = reviews.Evaluate(periodStart, held, asOf);
+                if (schedule.IsOverdue || (schedule.NextDueBy - asOf).TotalDays <= 14)
+                {
+                    found.Add($"{child.Id} review due {schedule.NextDueBy:yyyy-MM-dd}");
+                }
+
+                if (held.Count > 0 && child.IroVisits is { } visits
+                    && !visits.Select(v => v.ToDateTimeUnspecified()).Any(v => v >= held.Max().AddDays(-42) && v < held.Max()))
+                {
+                    found.Add($"{child.Id} no IRO visit before {held.Max():yyyy-MM-dd}");
+                }
+
+                foreach (CaseReview r in child.Reviews.Where(r => r.Date.ToDateTimeUnspecified() <= asOf))
+                {
+                    DateTime date = r.Date.ToDateTimeUnspecified();
+                    int age = date.Year - dob.Year - (date < dob.AddYears(date.Year - dob.Year) ? 1 : 0);
+                    if (r.Code is ParticipationCode code && (age < 4) != (code == ParticipationCode.PN0))
+                    {
+                        found.Add($"{child.Id} {code} wrong for age {age} on {date:yyyy-MM-dd}");
+                    }
+                }
+
+                var s20 = episodes.Where(e => e.Start.ToDateTimeUnspecified() <= asOf).Reverse().TakeWhile(e => e.LegalStatus == LegalStatus.V2).ToList();
+                if (s20.Count > 0 && asOf > s20[^1].Start.ToDateTimeUnspecified().AddMonths(3))
+                {
+                    found.Add($"{child.Id} s20 since {s20[^1].Start.ToDateTimeUnspecified():yyyy-MM-dd}");
+                }
+            }
+
+            return found.Count;
+        }
+    }
 }

@@ -297,12 +297,7 @@ public sealed class CaseloadEvaluator
         ParticipationFlags(child, asOf, flags);
         if (HasDurationBreach(episodes, asOf))
         {
-            // Only what was known on asOf: an episode ending later is still open then.
-            IEnumerable<Episode> known = episodes.Where(e => e.Start <= asOf).Select(e => e.End > asOf ? e with { End = null } : e);
-            foreach ((LocalDate from, Finding f) in Episodes.DurationBreaches(known, asOf))
-            {
-                flags.Add(new CaseloadFlag(child.Id, f.Rule, FlagStatus.Flag, from, f.Summary));
-            }
+            DurationFlags(child, asOf, flags);
         }
 
         if (child.HasSecureOrEscalations)
@@ -312,6 +307,17 @@ public sealed class CaseloadEvaluator
         }
 
         return true;
+    }
+
+    /// <summary>LEG-1, the explained path for a child the screen found (a lambda's closure here allocates only for such children).</summary>
+    private static void DurationFlags(ChildCase child, LocalDate asOf, ICollection<CaseloadFlag> flags)
+    {
+        // Only what was known on asOf: an episode ending later is still open then.
+        IEnumerable<Episode> known = child.SortedEpisodes.Where(e => e.Start <= asOf).Select(e => e.End > asOf ? e with { End = null } : e);
+        foreach ((LocalDate from, Finding f) in Episodes.DurationBreaches(known, asOf))
+        {
+            flags.Add(new CaseloadFlag(child.Id, f.Rule, FlagStatus.Flag, from, f.Summary));
+        }
     }
 
     /// <summary>The episode indexes of the period of care covering <paramref name="asOf"/>, or (-1, -1); as <see cref="Episodes.SplitIntoPeriods"/> splits them.</summary>
@@ -462,7 +468,7 @@ public sealed class CaseloadEvaluator
             return;
         }
 
-        Section20Status s20 = Section20.Assess(episodes.Where(e => e.Start <= asOf), asOf, Policy);
+        Section20Status s20 = Section20.Assess(KnownBy(episodes, asOf), asOf, Policy);
         if (s20.IsFlagged)
         {
             flags.Add(new CaseloadFlag(child.Id, RuleId.Section20OverThreeMonths, FlagStatus.Flag, s20.CurrentRun!.Start, s20.Finding.Summary));
@@ -473,6 +479,8 @@ public sealed class CaseloadEvaluator
                 "Repeat entry into s20: " + s20.Finding.Summary));
         }
     }
+
+    private static IEnumerable<Episode> KnownBy(Episode[] episodes, LocalDate asOf) => episodes.Where(e => e.Start <= asOf);
 
     /// <summary>Whether an s20 episode covers <paramref name="asOf"/> and the child entered s20 more than once by then (runs as <see cref="Episodes.Runs"/> finds them).</summary>
     private bool InSection20WithRepeatEntry(Episode[] episodes, LocalDate asOf)
