@@ -31,7 +31,7 @@ internal static class SyntheticCaseload
             int ageDays = longHistories ? random.Next(8 * 365, 17 * 365) : random.Next(30, 19 * 365);
             LocalDate dob = asOf.PlusDays(-ageDays);
             LocalDate eighteen = dob.PlusYears(18);
-            int inCare = longHistories ? random.Next(4 * 365, 5 * 365) : random.Next(5, 5 * 365);
+            int inCare = longHistories ? random.Next(1200, 1400) : random.Next(5, 5 * 365);
             LocalDate start = asOf.PlusDays(-Math.Min(inCare, ageDays - 1));
             if (eighteen <= start)
             {
@@ -56,7 +56,7 @@ internal static class SyntheticCaseload
                 : random.NextDouble() < 0.06 && Period.DaysBetween(start, asOf) > 60 ? asOf.PlusDays(-random.Next(1, Math.Min(300, Period.DaysBetween(start, asOf) - 30)))
                 : null;
             double roll = random.NextDouble();
-            LegalStatus status = roll < 0.22 ? LegalStatus.V2 : roll < 0.42 ? LegalStatus.C1 : roll < 0.88 ? LegalStatus.C2 : roll < 0.97 ? LegalStatus.E1 : LegalStatus.V3;
+            LegalStatus status = roll < 0.22 ? LegalStatus.V2 : roll < 0.42 ? LegalStatus.C1 : roll < 0.88 ? LegalStatus.C2 : roll < 0.97 || longHistories ? LegalStatus.E1 : LegalStatus.V3;
             if (status == LegalStatus.V3)
             {
                 AddShortBreaks(random, start, asOf, episodes);

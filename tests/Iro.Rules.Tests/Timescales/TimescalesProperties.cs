@@ -29,6 +29,10 @@ public class TimescalesProperties
     }
 
     [Property]
+    public bool CalendarMonths_Add_AgreesWithDateTimeAddMonths(MidRangeDate anchor, Months months) =>
+        CalendarMonths.Add(anchor.Value, months.Value) == LocalDate.FromDateTime(anchor.Value.ToDateTimeUnspecified().AddMonths(months.Value));
+
+    [Property]
     public bool CalendarMonths_Add_IsMonotonicInAnchor(MidRangeDate a, MidRangeDate b, Months months)
     {
         (LocalDate early, LocalDate late) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);
