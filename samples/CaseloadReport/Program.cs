@@ -85,50 +85,28 @@ else
 
 IEnumerable<ChildCase> Children() => fromFiles ?? SyntheticCaseload.Build(count, asOf);
 
-// 1. The weekly flag list, streamed child by child to flags.csv.
-int read = 0, evaluated = 0, notEvaluated = 0, flagCount = 0;
+// 1. The weekly flag list, streamed child by child to flags.csv (EvaluateIntoParallel holds one chunk of children
+//    at a time and writes the flags in input order, so memory stays flat however large the caseload).
 var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var sampleFlags = new List<CaseloadFlag>();
+var notEvaluatedChildren = new List<ChildEvaluation>(rejectedOnRead);
+CaseloadTotals totals;
 using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new UTF8Encoding(false)))
 {
     csv.WriteLine("child_id,rule_id,status,date,reason");
-    foreach (ChildEvaluation result in rejectedOnRead.Concat(evaluator.EvaluateParallel(Children(), asOf)))
-    {
-        read++;
-        if (!result.Evaluated)
-        {
-            notEvaluated++;
-            if (ssda903 is not null)
-            {
-                Console.WriteLine($"  not evaluated: child {result.ChildId}: {string.Join("; ", result.Rejections)}");
-            }
+    var sink = new FlagCsvWriter(csv, byRule, sampleFlags, ssda903 is null ? 12 : int.MaxValue);
+    totals = evaluator.EvaluateIntoParallel(WithProgress(Children(), clock), asOf, sink, notEvaluatedChildren);
+}
 
-            continue;
-        }
-
-        evaluated++;
-        foreach (CaseloadFlag flag in result.Flags)
-        {
-            flagCount++;
-            byRule[flag.Rule.Value] = byRule.GetValueOrDefault(flag.Rule.Value) + 1;
-            if (sampleFlags.Count < (ssda903 is null ? 12 : int.MaxValue))
-            {
-                sampleFlags.Add(flag);
-            }
-
-            csv.WriteLine(string.Join(",", Csv(flag.ChildId), Csv(flag.Rule.Value), flag.StatusText, flag.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Csv(flag.Reason)));
-        }
-
-        if (read % 250_000 == 0)
-        {
-            Console.WriteLine($"  ... {read:N0} children evaluated");
-        }
-    }
+int read = rejectedOnRead.Count + totals.Read, evaluated = totals.Evaluated, notEvaluated = notEvaluatedChildren.Count, flagCount = totals.Flags;
+foreach (ChildEvaluation result in notEvaluatedChildren.Where(_ => ssda903 is not null))
+{
+    Console.WriteLine($"  not evaluated: child {result.ChildId}: {string.Join("; ", result.Rejections)}");
 }
 
 TimeSpan flagTime = clock.Elapsed;
 Console.WriteLine();
-Console.WriteLine($"Weekly flag list ({flagTime.TotalMilliseconds:N0} ms): children read {read:N0} = evaluated {evaluated:N0} + not evaluated {notEvaluated:N0}; {flagCount:N0} flags.");
+Console.WriteLine($"Weekly flag list ({flagTime.TotalMilliseconds:N0} ms, {read / Math.Max(flagTime.TotalSeconds, 1e-3):N0} children a second): children read {read:N0} = evaluated {evaluated:N0} + not evaluated {notEvaluated:N0}; {flagCount:N0} flags.");
 foreach (var (rule, n) in byRule)
 {
     Console.WriteLine($"  {rule,-8} {n,8:N0}");
@@ -168,7 +146,53 @@ var json = new
 File.WriteAllText(Path.Combine(outDir, "figures.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
 File.WriteAllText(Path.Combine(outDir, "report.html"), HtmlReport.Render(figures, asOf, byRule, flagCount, read, evaluated, notEvaluated));
 Console.WriteLine();
-Console.WriteLine($"Wrote {Path.Combine(outDir, "flags.csv")}, {Path.Combine(outDir, "figures.json")} and {Path.Combine(outDir, "report.html")}.");
+Console.WriteLine($"Wrote {Path.Combine(outDir, "flags.csv")}, {Path.Combine(outDir, "figures.json")} and {Path.Combine(outDir, "report.html")}; peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB.");
 return 0;
 
-static string Csv(string value) => value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+// A progress line every 100,000 children, for long runs.
+static IEnumerable<ChildCase> WithProgress(IEnumerable<ChildCase> children, Stopwatch clock)
+{
+    int n = 0;
+    foreach (ChildCase child in children)
+    {
+        yield return child;
+        if (++n % 100_000 == 0)
+        {
+            Console.WriteLine($"  ... {n:N0} children read ({clock.Elapsed.TotalSeconds:N1} s)");
+        }
+    }
+}
+
+/// <summary>Writes each flag to flags.csv as the evaluator adds it, keeping only counts and the first few for the console.</summary>
+internal sealed class FlagCsvWriter(TextWriter csv, SortedDictionary<string, int> byRule, List<CaseloadFlag> first, int keep) : ICollection<CaseloadFlag>
+{
+    public int Count { get; private set; }
+
+    public bool IsReadOnly => false;
+
+    public void Add(CaseloadFlag flag)
+    {
+        Count++;
+        byRule[flag.Rule.Value] = byRule.GetValueOrDefault(flag.Rule.Value) + 1;
+        if (first.Count < keep)
+        {
+            first.Add(flag);
+        }
+
+        csv.WriteLine(string.Join(",", Csv(flag.ChildId), Csv(flag.Rule.Value), flag.StatusText, flag.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Csv(flag.Reason)));
+    }
+
+    public void Clear() => throw new NotSupportedException("flags already written cannot be cleared.");
+
+    public bool Contains(CaseloadFlag item) => throw new NotSupportedException("the writer keeps no flags.");
+
+    public void CopyTo(CaseloadFlag[] array, int arrayIndex) => throw new NotSupportedException("the writer keeps no flags.");
+
+    public bool Remove(CaseloadFlag item) => throw new NotSupportedException("flags already written cannot be removed.");
+
+    public IEnumerator<CaseloadFlag> GetEnumerator() => throw new NotSupportedException("the writer keeps no flags.");
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static string Csv(string value) => value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

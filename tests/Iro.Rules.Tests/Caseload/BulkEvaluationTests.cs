@@ -155,6 +155,28 @@ public class BulkEvaluationTests
     }
 
     [Fact]
+    public void EvaluateIntoParallel_AcrossSeveralChunks_KeepsInputOrder()
+    {
+        // 40,000 children: more than two of the parallel path's chunks of 16,384.
+        ChildCase[] small = CaseloadTests.SmallCaseload();
+        ChildCase[] caseload = Enumerable.Range(0, 40_000)
+            .Select(i => small[i % small.Length] is var c ? new ChildCase($"{c.Id}{i}", c.DateOfBirth, c.Episodes, c.Reviews) : null!)
+            .ToArray();
+        var evaluator = new CaseloadEvaluator();
+        LocalDate asOf = D("2025-11-10");
+        var sequential = new List<CaseloadFlag>();
+        var sequentialBad = new List<ChildEvaluation>();
+        var parallel = new List<CaseloadFlag>();
+        var parallelBad = new List<ChildEvaluation>();
+        CaseloadTotals a = evaluator.EvaluateInto(caseload, asOf, sequential, sequentialBad);
+        CaseloadTotals b = evaluator.EvaluateIntoParallel(caseload, asOf, parallel, parallelBad, degreeOfParallelism: 2);
+        Assert.Equal(new CaseloadTotals(40_000, 30_000, 10_000, 50_000), a); // per 4 children: 3 evaluated, 5 flags
+        Assert.Equal(a, b);
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(sequentialBad.Select(e => e.ChildId), parallelBad.Select(e => e.ChildId));
+    }
+
+    [Fact]
     public void EvaluateInto_AllocatesNothing_ForAChildWithoutFlags()
     {
         // In care since 2024-01-08; reviews on time with visits and records; next review due 2026-01-20, so nothing

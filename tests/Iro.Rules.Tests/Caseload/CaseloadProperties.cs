@@ -72,6 +72,24 @@ public class CaseloadProperties
             && results.Where(r => !r.Evaluated).All(r => r.Flags.Count == 0);
     }
 
+    [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 60)]
+    public bool QuickValidityCheck_NeverPassesARecordTheValidatorRejects(Caseload caseload) =>
+        caseload.Children.All(c => !ChildCaseValidator.PassesQuickly(c) || ChildCaseValidator.Instance.Validate(c).IsValid);
+
+    [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 40)]
+    public bool EvaluateInto_Parallel_EqualsEvaluate(Caseload caseload)
+    {
+        var evaluator = new CaseloadEvaluator();
+        var expected = evaluator.Evaluate(caseload.Children, AsOf).ToList();
+        var flags = new List<CaseloadFlag>();
+        var bad = new List<ChildEvaluation>();
+        CaseloadTotals totals = evaluator.EvaluateIntoParallel(caseload.Children, AsOf, flags, bad, degreeOfParallelism: 2);
+        return totals.Read == caseload.Children.Length
+            && totals.Evaluated + totals.NotEvaluated == totals.Read
+            && flags.SequenceEqual(expected.SelectMany(e => e.Flags))
+            && bad.Select(Key).SequenceEqual(expected.Where(e => !e.Evaluated).Select(Key));
+    }
+
     [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 40)]
     public bool ShufflingTheInput_ChangesNothing(Caseload caseload, int seed)
     {
