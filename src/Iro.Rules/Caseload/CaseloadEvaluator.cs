@@ -327,7 +327,7 @@ public sealed class CaseloadEvaluator
         (int First, int Last) current = (-1, -1);
         for (int i = 1; i <= episodes.Length; i++)
         {
-            if (i == episodes.Length || episodes[i].Reason == ReasonForNewEpisode.S || episodes[i - 1].End < episodes[i].Start)
+            if (i == episodes.Length || Episodes.StartsNewPeriod(episodes, i))
             {
                 if (episodes[periodFirst].Start <= asOf && (episodes[i - 1].End is not LocalDate end || asOf < end))
                 {
@@ -495,7 +495,7 @@ public sealed class CaseloadEvaluator
                 continue;
             }
 
-            bool continues = i > 0 && e.Reason != ReasonForNewEpisode.S && episodes[i - 1].End == e.Start && LegalStatuses.IsSection20(episodes[i - 1].LegalStatus, Policy);
+            bool continues = i > 0 && !Episodes.StartsNewPeriod(episodes, i) && LegalStatuses.IsSection20(episodes[i - 1].LegalStatus, Policy);
             entries += continues ? 0 : 1;
             now |= e.Covers(asOf);
         }
@@ -583,15 +583,7 @@ public sealed class CaseloadEvaluator
         for (int i = 0; i < episodes.Length && episodes[i].Start <= asOf; i++)
         {
             Episode e = episodes[i];
-            int limit = e.LegalStatus switch
-            {
-                LegalStatus.L1 => 3,
-                LegalStatus.L2 => 21,
-                LegalStatus.L3 => 7,
-                LegalStatus.J2 => 21,
-                LegalStatus.V3 => 17,
-                _ => -1,
-            };
+            int limit = Episodes.DurationLimit(e.LegalStatus);
             if (limit < 0)
             {
                 continue;
@@ -600,8 +592,7 @@ public sealed class CaseloadEvaluator
             // Back-to-back episodes of the same status add up (V3's 17 days are per episode; its yearly total is below).
             LocalDate runStart = e.Start;
             int j = i;
-            while (e.LegalStatus != LegalStatus.V3 && j > 0 && episodes[j].Reason != ReasonForNewEpisode.S
-                && episodes[j - 1].LegalStatus == e.LegalStatus && episodes[j - 1].End == episodes[j].Start)
+            while (e.LegalStatus != LegalStatus.V3 && j > 0 && !Episodes.StartsNewPeriod(episodes, j) && episodes[j - 1].LegalStatus == e.LegalStatus)
             {
                 runStart = episodes[--j].Start;
             }
@@ -620,7 +611,7 @@ public sealed class CaseloadEvaluator
                     LocalDate next = end <= year.End ? end : year.End.PlusDays(1);
                     v3Days = year.StartYear == v3Year ? v3Days + Period.DaysBetween(from, next) : Period.DaysBetween(from, next);
                     v3Year = year.StartYear;
-                    if (v3Days > 75)
+                    if (v3Days > Episodes.ShortBreakYearDays)
                     {
                         return true;
                     }

@@ -29,10 +29,7 @@ public static class Episodes
         int first = 0;
         for (int i = 1; i <= sorted.Length; i++)
         {
-            bool boundary = i == sorted.Length
-                || sorted[i].Reason == ReasonForNewEpisode.S
-                || sorted[i - 1].End < sorted[i].Start;
-            if (boundary)
+            if (i == sorted.Length || StartsNewPeriod(sorted, i))
             {
                 Episode[] slice = sorted[first..i];
                 periods.Add(new PeriodOfCare(slice[0].Start, slice[^1].End, Array.AsReadOnly(slice)));
@@ -136,9 +133,9 @@ public static class Episodes
         foreach (Episode e in shortBreaks)
         {
             int days = Period.DaysBetween(e.Start, EndOrAsOf(e.Start, e.End, asOf));
-            if (days > 17)
+            if (days > ShortBreakMaxDays)
             {
-                findings.Add((e.Start, DurationFinding(LegalStatus.V3, e.Start, e.End, days, 17, asOf)));
+                findings.Add((e.Start, DurationFinding(LegalStatus.V3, e.Start, e.End, days, ShortBreakMaxDays, asOf)));
             }
         }
 
@@ -156,7 +153,7 @@ public static class Episodes
             }
         }
 
-        foreach (KeyValuePair<int, int> year in byYear.Where(static y => y.Value > 75))
+        foreach (KeyValuePair<int, int> year in byYear.Where(static y => y.Value > ShortBreakYearDays))
         {
             findings.Add((new Timescales.ReportingYear(year.Key).Start, new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
                 $"V3 short breaks total {year.Value.ToString(CultureInfo.InvariantCulture)} days in {new Timescales.ReportingYear(year.Key)}; the SSDA903 limit is 75 days in a year.")));
@@ -165,6 +162,12 @@ public static class Episodes
         return findings;
     }
 
+    /// <summary>The most days one V3 short break may last (SSDA903; CPPCR 2010 reg 48(2)).</summary>
+    internal const int ShortBreakMaxDays = 17;
+
+    /// <summary>The most days of V3 short breaks in one reporting year (SSDA903).</summary>
+    internal const int ShortBreakYearDays = 75;
+
     private static readonly (LegalStatus Status, int Limit)[] DurationLimits =
     [
         (LegalStatus.L1, 3),
@@ -172,6 +175,24 @@ public static class Episodes
         (LegalStatus.L3, 7),
         (LegalStatus.J2, 21),
     ];
+
+    /// <summary>Whether sorted episode <paramref name="i"/> (i &gt; 0) begins a new period of care: RNE "S", or a gap after the one before (LEG-2).</summary>
+    internal static bool StartsNewPeriod(Episode[] sorted, int i) =>
+        sorted[i].Reason == ReasonForNewEpisode.S || sorted[i - 1].End < sorted[i].Start;
+
+    /// <summary>The SSDA903 duration limit in days for back-to-back episodes of <paramref name="status"/>, V3's per break, or -1 when none.</summary>
+    internal static int DurationLimit(LegalStatus status)
+    {
+        foreach ((LegalStatus s, int limit) in DurationLimits)
+        {
+            if (s == status)
+            {
+                return limit;
+            }
+        }
+
+        return status == LegalStatus.V3 ? ShortBreakMaxDays : -1;
+    }
 
     private static LocalDate EndOrAsOf(LocalDate start, LocalDate? end, LocalDate asOf) => end ?? (asOf > start ? asOf : start);
 
