@@ -279,7 +279,8 @@ public sealed class CaseloadEvaluator
     /// <summary>The evaluation core: writes the child's flags, or returns false (writing nothing) if the record is not valid.</summary>
     private bool TryEvaluate(ChildCase? child, LocalDate asOf, ICollection<CaseloadFlag> flags)
     {
-        if (child is null || !(ChildCaseValidator.PassesQuickly(child) || (child.HasSecureOrEscalations && ChildCaseValidator.Instance.Validate(child).IsValid)))
+        // The quick check passes almost every valid record without allocating; the full validator decides the rest.
+        if (child is null || !(ChildCaseValidator.PassesQuickly(child) || ChildCaseValidator.Instance.Validate(child).IsValid))
         {
             return false;
         }
