@@ -654,8 +654,8 @@ public sealed class CaseloadEvaluator
             flags.Add(new CaseloadFlag(child.Id, time.Finding.Rule, FlagStatus.Flag, reached, time.Finding.Summary));
         }
 
-        SecureStay current = stays[^1];
-        if (current.Start.Date <= asOf && (current.End is not LocalDateTime left || left.Date > asOf))
+        SecureStay current = stays.LastOrDefault(s => s.Start.Date <= asOf);
+        if (current != default && (current.End is not LocalDateTime left || left.Date > asOf))
         {
             LocalDate placedOn = current.Start.Date;
             SecureReviewTimeline reviews = SecureAccommodation.Reviews(placedOn, (child.SecureReviews ?? Array.Empty<SecureReview>()).Where(r => r.HeldOn >= placedOn && r.HeldOn <= asOf), asOf);
