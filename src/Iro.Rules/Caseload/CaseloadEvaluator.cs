@@ -76,8 +76,13 @@ public sealed class CaseloadEvaluator
 {
     private const int ChunkSize = 16_384;
 
+    private static readonly int DurationLimitMask = Bit(LegalStatus.L1) | Bit(LegalStatus.L2) | Bit(LegalStatus.L3) | Bit(LegalStatus.J2) | Bit(LegalStatus.V3);
+    private static readonly int ShortBreakMask = Bit(LegalStatus.V3) | Bit(LegalStatus.V4);
+
     [ThreadStatic]
     private static List<CaseloadFlag>? scratch;
+
+    private readonly int section20Mask;
 
     /// <summary>An evaluator.</summary>
     /// <param name="policy">The local policy; the default when null.</param>
@@ -88,6 +93,11 @@ public sealed class CaseloadEvaluator
     {
         Preconditions.CheckRange(dueSoonDays, 0, 366, nameof(dueSoonDays));
         Policy = policy ?? LocalPolicy.Default;
+        foreach (LegalStatus status in Policy.Section20LegalStatuses)
+        {
+            section20Mask |= Bit(status);
+        }
+
         Calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;
         DueSoonDays = dueSoonDays;
     }
@@ -285,18 +295,27 @@ public sealed class CaseloadEvaluator
             return false;
         }
 
+        // The screens compare day numbers and the record's legal-status mask; the explained paths run only for a flag.
         Episode[] episodes = child.SortedEpisodes;
-        (int first, int last) = CurrentPeriod(episodes, asOf);
+        int asOfDay = ChildCase.DayNumber(asOf);
+        (int first, int last) = CurrentPeriod(child, asOfDay);
         if (first >= 0)
         {
-            ReviewFlags(child, episodes, first, last, asOf, flags);
-            Section20Flags(child, episodes, asOf, flags);
+            ReviewFlags(child, first, last, asOf, asOfDay, flags);
+            if ((child.StatusMask & section20Mask) != 0)
+            {
+                Section20Flags(child, episodes, asOf, flags);
+            }
+
             AdoptionFlags(child, asOf, flags);
-            PathwayPlanFlag(child, asOf, flags);
+            if (asOfDay - child.BirthDay >= 16 * 365) // 16 years are at least 16 x 365 days
+            {
+                PathwayPlanFlag(child, asOf, flags);
+            }
         }
 
-        ParticipationFlags(child, asOf, flags);
-        if (HasDurationBreach(episodes, asOf))
+        ParticipationFlags(child, asOf, asOfDay, flags);
+        if ((child.StatusMask & DurationLimitMask) != 0 && HasDurationBreach(episodes, asOf))
         {
             DurationFlags(child, asOf, flags);
         }
@@ -321,16 +340,18 @@ public sealed class CaseloadEvaluator
         }
     }
 
-    /// <summary>The episode indexes of the period of care covering <paramref name="asOf"/>, or (-1, -1); as <see cref="Episodes.SplitIntoPeriods"/> splits them.</summary>
-    internal static (int First, int Last) CurrentPeriod(Episode[] episodes, LocalDate asOf)
+    /// <summary>The episode indexes of the period of care covering the as-of day number, or (-1, -1); as <see cref="Episodes.SplitIntoPeriods"/> splits them.</summary>
+    internal static (int First, int Last) CurrentPeriod(ChildCase child, int asOfDay)
     {
+        Episode[] episodes = child.SortedEpisodes;
+        int[] starts = child.EpisodeStartDays, ends = child.EpisodeEndDays;
         int periodFirst = 0;
         (int First, int Last) current = (-1, -1);
         for (int i = 1; i <= episodes.Length; i++)
         {
             if (i == episodes.Length || Episodes.StartsNewPeriod(episodes, i))
             {
-                if (episodes[periodFirst].Start <= asOf && (episodes[i - 1].End is not LocalDate end || asOf < end))
+                if (starts[periodFirst] <= asOfDay && asOfDay < ends[i - 1])
                 {
                     current = (periodFirst, i - 1);
                 }
@@ -342,23 +363,26 @@ public sealed class CaseloadEvaluator
         return current;
     }
 
-    private void ReviewFlags(ChildCase child, Episode[] episodes, int first, int last, LocalDate asOf, ICollection<CaseloadFlag> flags)
+    private void ReviewFlags(ChildCase child, int first, int last, LocalDate asOf, int asOfDay, ICollection<CaseloadFlag> flags)
     {
-        LocalDate periodStart = episodes[first].Start;
-        if (periodStart < ChildCaseValidator.ReviewsFrom)
+        Episode[] episodes = child.SortedEpisodes;
+        int periodStartDay = child.EpisodeStartDays[first];
+        if (periodStartDay < ReviewsFromDay)
         {
             return;
         }
 
+        LocalDate periodStart = episodes[first].Start;
         CaseReview[] all = child.SortedReviews;
+        int[] days = child.ReviewDays;
         int from = 0;
-        while (from < all.Length && all[from].Date < periodStart)
+        while (from < days.Length && days[from] < periodStartDay)
         {
             from++;
         }
 
         int to = from;
-        while (to < all.Length && all[to].Date <= asOf)
+        while (to < days.Length && days[to] <= asOfDay)
         {
             to++;
         }
@@ -371,13 +395,13 @@ public sealed class CaseloadEvaluator
         }
 
         Span<ReviewCheck> checks = count <= 64 ? stackalloc ReviewCheck[count] : new ReviewCheck[count];
-        bool shortBreaks = Policy.TreatV3V4AsShortBreaks && AllShortBreaks(episodes, first, last);
+        bool shortBreaks = Policy.TreatV3V4AsShortBreaks && (child.StatusMask & ShortBreakMask) != 0 && AllShortBreaks(episodes, first, last);
         ReviewStatus status;
         try
         {
             status = shortBreaks
                 ? ShortBreakTimetable(episodes, first, last, reviews.ToArray(), asOf)
-                : ReviewSchedule.Check(periodStart, reviews, asOf, checks, Calendar, Policy);
+                : ReviewSchedule.CheckSorted(periodStart, reviews, asOf, checks, Calendar, Policy);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -555,27 +579,30 @@ public sealed class CaseloadEvaluator
         }
     }
 
-    private void ParticipationFlags(ChildCase child, LocalDate asOf, ICollection<CaseloadFlag> flags)
+    private void ParticipationFlags(ChildCase child, LocalDate asOf, int asOfDay, ICollection<CaseloadFlag> flags)
     {
-        foreach (CaseReview r in child.SortedReviews)
+        CaseReview[] reviews = child.SortedReviews;
+        int[] days = child.ReviewDays;
+        LocalDate fourth = ParticipationCodes.FourthBirthday(child.DateOfBirth, Policy);
+        for (int i = 0; i < reviews.Length && days[i] <= asOfDay; i++)
         {
-            if (r.Date > asOf)
-            {
-                break;
-            }
-
+            CaseReview r = reviews[i];
             if (r.Code is not ParticipationCode code)
             {
                 flags.Add(new CaseloadFlag(child.Id, RuleId.Participation, FlagStatus.Flag, r.Date,
                     $"No participation code recorded for the review on {DateFormat.Iso(r.Date)}: every review needs one of PN0-PN7 (PAR-1)."));
             }
-            else if (r.Date >= child.DateOfBirth && !ParticipationCodes.IsValid(code, child.DateOfBirth, r.Date, Policy))
+            else if (days[i] >= child.BirthDay && !ParticipationCodes.IsValidGivenFourthBirthday(code, fourth, r.Date, Policy))
             {
                 flags.Add(new CaseloadFlag(child.Id, RuleId.Participation, FlagStatus.Flag, r.Date,
                     ParticipationCodes.Validate(code, child.DateOfBirth, r.Date, Policy).Summary));
             }
         }
     }
+
+    private static readonly int ReviewsFromDay = ChildCase.DayNumber(ChildCaseValidator.ReviewsFrom);
+
+    private static int Bit(LegalStatus status) => 1 << ((int)status & 31);
 
     /// <summary>An allocation-free screen for <see cref="Episodes.DurationBreaches"/> over the episodes known on <paramref name="asOf"/>: true if any limit may be broken.</summary>
     internal static bool HasDurationBreach(Episode[] episodes, LocalDate asOf)

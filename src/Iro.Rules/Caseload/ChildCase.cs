@@ -61,6 +61,29 @@ public sealed record ChildCase
         Array.Sort(SortedReviews, static (a, b) => a.Date.CompareTo(b.Date));
         Episodes = Array.AsReadOnly(SortedEpisodes);
         Reviews = Array.AsReadOnly(SortedReviews);
+
+        // Day numbers and a legal-status mask, worked out once, so the bulk evaluation compares integers.
+        AllIso = dateOfBirth.Calendar == CalendarSystem.Iso;
+        BirthDay = DayNumber(dateOfBirth);
+        EpisodeStartDays = new int[SortedEpisodes.Length];
+        EpisodeEndDays = new int[SortedEpisodes.Length];
+        for (int i = 0; i < SortedEpisodes.Length; i++)
+        {
+            Episode e = SortedEpisodes[i];
+            AllIso &= e.Start.Calendar == CalendarSystem.Iso && (e.End is not LocalDate end || end.Calendar == CalendarSystem.Iso);
+            EpisodeStartDays[i] = DayNumber(e.Start);
+            EpisodeEndDays[i] = e.End is LocalDate last ? DayNumber(last) : OpenEnd;
+            StatusMask |= 1 << ((int)e.LegalStatus & 31);
+        }
+
+        ReviewDays = new int[SortedReviews.Length];
+        for (int i = 0; i < SortedReviews.Length; i++)
+        {
+            CaseReview r = SortedReviews[i];
+            AllIso &= r.Date.Calendar == CalendarSystem.Iso;
+            ReviewDays[i] = DayNumber(r.Date);
+            RecordBeforeReview |= r.RecommendationsOn < r.Date || r.MinutesOn < r.Date;
+        }
     }
 
     /// <summary>The child's identifier (SSDA903 CHILD).</summary>
@@ -139,6 +162,34 @@ public sealed record ChildCase
 
     /// <summary>The reviews in date order: the array behind <see cref="Reviews"/>.</summary>
     internal CaseReview[] SortedReviews { get; }
+
+    /// <summary>The end day number of an open episode: after every real date.</summary>
+    internal const int OpenEnd = int.MaxValue;
+
+    /// <summary>Whether every date of the record is in the ISO calendar.</summary>
+    internal bool AllIso { get; }
+
+    /// <summary>The date of birth as a day number (<see cref="DayNumber"/>).</summary>
+    internal int BirthDay { get; }
+
+    /// <summary>Each sorted episode's start as a day number.</summary>
+    internal int[] EpisodeStartDays { get; }
+
+    /// <summary>Each sorted episode's end as a day number, or <see cref="OpenEnd"/> while open.</summary>
+    internal int[] EpisodeEndDays { get; }
+
+    /// <summary>Each sorted review's date as a day number.</summary>
+    internal int[] ReviewDays { get; }
+
+    /// <summary>One bit per legal status held in any episode (bit <c>(int)status</c>).</summary>
+    internal int StatusMask { get; }
+
+    /// <summary>Whether a review records recommendations or minutes sent before the review itself (a validation failure).</summary>
+    internal bool RecordBeforeReview { get; }
+
+    /// <summary>The day number of an ISO date (days since 0001-01-01), for integer comparisons.</summary>
+    internal static int DayNumber(LocalDate date) =>
+        (date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)).ToDateOnly().DayNumber;
 
     /// <summary>Whether any of the rarely recorded facts (secure accommodation, escalations) is present.</summary>
     internal bool HasSecureOrEscalations => secureStays is { Count: > 0 } || secureOrders is { Count: > 0 } || secureReviews is { Count: > 0 } || escalations is { Count: > 0 };

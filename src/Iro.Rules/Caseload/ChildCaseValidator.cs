@@ -144,37 +144,32 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
     /// </summary>
     internal static bool PassesQuickly(ChildCase child)
     {
-        if (string.IsNullOrWhiteSpace(child.Id) || child.HasSecureOrEscalations
-            || child.DateOfBirth.Calendar != NodaTime.CalendarSystem.Iso || child.DateOfBirth.Year < 1900 || child.DateOfBirth.Year > 2100)
+        int birth = child.BirthDay;
+        int[] starts = child.EpisodeStartDays;
+        if (!child.AllIso || child.HasSecureOrEscalations || child.RecordBeforeReview || starts.Length == 0
+            || birth < FirstBirthDay || birth > LastDay || string.IsNullOrWhiteSpace(child.Id))
         {
             return false;
         }
 
-        Episode[] episodes = child.SortedEpisodes;
-        if (episodes.Length == 0)
+        int[] ends = child.EpisodeEndDays;
+        for (int i = 0; i < starts.Length; i++)
         {
-            return false;
-        }
-
-        for (int i = 0; i < episodes.Length; i++)
-        {
-            Episode e = episodes[i];
-            if (e.Start < child.DateOfBirth || e.Start.Year < 1971 || e.Start.Year > 2100 || e.Start.Calendar != NodaTime.CalendarSystem.Iso
-                || (e.End is LocalDate end && (end < e.Start || end.Year > 2100))
-                || (i > 0 && (episodes[i - 1].End is not LocalDate previousEnd || e.Start < previousEnd)))
+            int start = starts[i], end = ends[i];
+            if (start < birth || start < FirstEpisodeDay || start > LastDay
+                || (end != ChildCase.OpenEnd && (end < start || end > LastDay))
+                || (i > 0 && start < ends[i - 1])) // an open episode before another ends at OpenEnd, so this catches it too
             {
                 return false;
             }
         }
 
-        CaseReview[] reviews = child.SortedReviews;
-        LocalDate first = episodes[0].Start;
+        int[] reviews = child.ReviewDays;
+        CaseReview[] records = child.SortedReviews;
         for (int i = 0; i < reviews.Length; i++)
         {
-            CaseReview r = reviews[i];
-            if (r.Date < first || (r.Code is { } code && (uint)code > (uint)Participation.ParticipationCode.PN7)
-                || (i > 0 && reviews[i - 1].Date == r.Date)
-                || r.RecommendationsOn < r.Date || r.MinutesOn < r.Date)
+            if (reviews[i] < starts[0] || (i > 0 && reviews[i - 1] == reviews[i])
+                || (records[i].Code is { } code && (uint)code > (uint)Participation.ParticipationCode.PN7))
             {
                 return false;
             }
@@ -182,6 +177,10 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
 
         return true;
     }
+
+    private static readonly int FirstBirthDay = ChildCase.DayNumber(new LocalDate(1900, 1, 1));
+    private static readonly int FirstEpisodeDay = ChildCase.DayNumber(new LocalDate(1971, 1, 1));
+    private static readonly int LastDay = ChildCase.DayNumber(new LocalDate(2100, 12, 31));
 
     /// <summary>The earliest period start the review timetables model (RCCR 1991).</summary>
     internal static NodaTime.LocalDate ReviewsFrom { get; } = new(1991, 10, 14);

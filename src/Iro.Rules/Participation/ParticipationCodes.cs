@@ -160,16 +160,19 @@ public static class ParticipationCodes
         }
 
         // AGE-1: under 4 until the 4th anniversary; one anniversary is all the check needs.
-        LocalDate fourth = Age.AnniversaryTrusted(dateOfBirth, 4, policy.LeapDayBirthday);
+        LocalDate fourth = FourthBirthday(dateOfBirth, policy);
         underFour = reviewDate < fourth;
         onFourthBirthday = reviewDate == fourth;
-        if (onFourthBirthday && policy.Ssda903BirthdayTolerance)
-        {
-            return true;
-        }
-
-        return underFour == (code == ParticipationCode.PN0);
+        return IsValidGivenFourthBirthday(code, fourth, reviewDate, policy);
     }
+
+    /// <summary>The 4th birthday under the policy's 29 February rule: the one date the PN0 check turns on (AGE-1).</summary>
+    internal static LocalDate FourthBirthday(LocalDate dateOfBirth, LocalPolicy policy) => Age.AnniversaryTrusted(dateOfBirth, 4, policy.LeapDayBirthday);
+
+    /// <summary>The PAR-1 check with the 4th birthday already worked out, for checking many reviews of one child: PN0 under 4, PN1-PN7 from 4 (both on the birthday with the SSDA903 tolerance).</summary>
+    internal static bool IsValidGivenFourthBirthday(ParticipationCode code, LocalDate fourth, LocalDate reviewDate, LocalPolicy policy) =>
+        (uint)code <= (uint)ParticipationCode.PN7
+        && ((reviewDate == fourth && policy.Ssda903BirthdayTolerance) || (reviewDate < fourth) == (code == ParticipationCode.PN0));
 
     private static int AgeOnReview(LocalDate dateOfBirth, LocalDate reviewDate, LeapDayBirthday rule)
     {

@@ -81,22 +81,13 @@ public static partial class ReviewSchedule
                 }
             }
 
-            LocalDate? previous = null;
-            LocalDate? previousDue = null;
-            int late = 0;
+            Span<LocalDate> sorted = keys.Length <= 64 ? stackalloc LocalDate[keys.Length] : new LocalDate[keys.Length];
             for (int i = 0; i < keys.Length; i++)
             {
-                LocalDate held = reviewDates[(int)(keys[i] & 0xFFFFFFFF)];
-                LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
-                bool onTime = held <= due;
-                late += onTime ? 0 : 1;
-                results[i] = new ReviewCheck(i + 1, held, due, onTime);
-                previous = held;
-                previousDue = due;
+                sorted[i] = reviewDates[(int)(keys[i] & 0xFFFFFFFF)];
             }
 
-            LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, keys.Length + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
-            return new ReviewStatus(keys.Length, late, keys.Length + 1, nextDue, asOf > nextDue);
+            return CheckSorted(periodStart, sorted, asOf, results, calendar, policy);
         }
         finally
         {
@@ -105,6 +96,32 @@ public static partial class ReviewSchedule
                 ArrayPool<long>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The core of <see cref="Check(LocalDate, ReadOnlySpan{LocalDate}, LocalDate, Span{ReviewCheck}, WorkingDayCalendar, LocalPolicy)"/>
+    /// for review dates already checked and in date order (distinct, from <paramref name="periodStart"/> to
+    /// <paramref name="asOf"/>): the caseload path, whose records are kept sorted, calls it directly.
+    /// </summary>
+    internal static ReviewStatus CheckSorted(
+        LocalDate periodStart, ReadOnlySpan<LocalDate> sortedDates, LocalDate asOf, Span<ReviewCheck> results, WorkingDayCalendar calendar, LocalPolicy policy)
+    {
+        LocalDate? previous = null;
+        LocalDate? previousDue = null;
+        int late = 0;
+        for (int i = 0; i < sortedDates.Length; i++)
+        {
+            LocalDate held = sortedDates[i];
+            LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
+            bool onTime = held <= due;
+            late += onTime ? 0 : 1;
+            results[i] = new ReviewCheck(i + 1, held, due, onTime);
+            previous = held;
+            previousDue = due;
+        }
+
+        LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, sortedDates.Length + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
+        return new ReviewStatus(sortedDates.Length, late, sortedDates.Length + 1, nextDue, asOf > nextDue);
     }
 
     private static void ThrowBadReviewDate(LocalDate date, LocalDate periodStart, LocalDate asOf)
