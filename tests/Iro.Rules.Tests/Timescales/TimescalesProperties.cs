@@ -33,6 +33,14 @@ public class TimescalesProperties
         CalendarMonths.Add(anchor.Value, months.Value) == LocalDate.FromDateTime(anchor.Value.ToDateTimeUnspecified().AddMonths(months.Value));
 
     [Property]
+    public bool IsoDateText_AgreesWithNodaTimesPattern(MidRangeDate date, int anyDay)
+    {
+        LocalDate far = new LocalDate(1, 1, 1).PlusDays(Math.Abs(anyDay % 3_652_059)); // any day in years 1-9999
+        return Iro.Rules.Internal.DateFormat.Iso(date.Value) == date.Value.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            && Iro.Rules.Internal.DateFormat.Iso(far) == far.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Property]
     public bool CalendarMonths_Add_IsMonotonicInAnchor(MidRangeDate a, MidRangeDate b, Months months)
     {
         (LocalDate early, LocalDate late) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);
