@@ -56,9 +56,8 @@ public sealed record ChildCase
         Id = id ?? string.Empty;
         DateOfBirth = dateOfBirth;
         SortedEpisodes = Preconditions.CheckNotNull(episodes, nameof(episodes)).Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).ToArray();
-        Array.Sort(SortedEpisodes, EpisodeOrder.Instance);
-        SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).ToArray();
-        Array.Sort(SortedReviews, static (a, b) => a.Date.CompareTo(b.Date));
+        Legal.Episodes.SortInPlace(SortedEpisodes);
+        SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).OrderBy(static r => r.Date).ToArray(); // stable: same-day reviews keep their order
         Episodes = Array.AsReadOnly(SortedEpisodes);
         Reviews = Array.AsReadOnly(SortedReviews);
 
@@ -221,16 +220,4 @@ public sealed record ChildCase
     public override int GetHashCode() => HashCode.Combine(Id, DateOfBirth, Episodes.Count, Reviews.Count);
 
     private static bool Same<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
-
-    /// <summary>Episodes by start, then by end (an open episode last), as <see cref="Legal.Episodes.SplitIntoPeriods"/> orders them.</summary>
-    private sealed class EpisodeOrder : IComparer<Episode>
-    {
-        public static readonly EpisodeOrder Instance = new();
-
-        public int Compare(Episode? x, Episode? y)
-        {
-            int c = x!.Start.CompareTo(y!.Start);
-            return c != 0 ? c : (x.End ?? LocalDate.MaxIsoValue).CompareTo(y.End ?? LocalDate.MaxIsoValue);
-        }
-    }
 }

@@ -176,6 +176,36 @@ public static class Episodes
         (LegalStatus.J2, 21),
     ];
 
+    /// <summary>Sorts episodes by start, then end (an open episode last), keeping the given order of ties: a stable
+    /// insertion sort for the usual few episodes (no allocation), a stable LINQ sort for long histories.</summary>
+    internal static void SortInPlace(Episode[] episodes)
+    {
+        if (episodes.Length > 64)
+        {
+            episodes.OrderBy(static e => e.Start).ThenBy(static e => e.End ?? LocalDate.MaxIsoValue).ToArray().CopyTo(episodes, 0);
+            return;
+        }
+
+        for (int i = 1; i < episodes.Length; i++)
+        {
+            Episode e = episodes[i];
+            int j = i - 1;
+            while (j >= 0 && Compare(episodes[j], e) > 0)
+            {
+                episodes[j + 1] = episodes[j];
+                j--;
+            }
+
+            episodes[j + 1] = e;
+        }
+
+        static int Compare(Episode a, Episode b)
+        {
+            int c = a.Start.CompareTo(b.Start);
+            return c != 0 ? c : (a.End ?? LocalDate.MaxIsoValue).CompareTo(b.End ?? LocalDate.MaxIsoValue);
+        }
+    }
+
     /// <summary>Whether sorted episode <paramref name="i"/> (i &gt; 0) begins a new period of care: RNE "S", or a gap after the one before (LEG-2).</summary>
     internal static bool StartsNewPeriod(Episode[] sorted, int i) =>
         sorted[i].Reason == ReasonForNewEpisode.S || sorted[i - 1].End < sorted[i].Start;
@@ -203,7 +233,13 @@ public static class Episodes
     private static Episode[] Sorted(IEnumerable<Episode> episodes)
     {
         Preconditions.CheckNotNull(episodes, nameof(episodes));
-        Episode[] sorted = episodes.Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).OrderBy(static e => e.Start).ThenBy(static e => e.End ?? LocalDate.MaxIsoValue).ToArray();
+        Episode[] sorted = episodes.ToArray();
+        foreach (Episode e in sorted)
+        {
+            Preconditions.CheckNotNull(e, nameof(episodes));
+        }
+
+        SortInPlace(sorted);
         for (int i = 0; i < sorted.Length; i++)
         {
             Episode e = sorted[i];

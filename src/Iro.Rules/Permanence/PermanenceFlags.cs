@@ -103,11 +103,11 @@ public static class PermanenceFlags
         }
 
         bool over = asOf > thresholdEnds;
+        string ending = over && !enabled ? "; the flag is switched off by local policy." : ".";
         string text = over
-            ? $"{Capitalise(what)} since {DateFormat.Iso(from)}: over {threshold} (flagged from {DateFormat.Iso(thresholdEnds.PlusDays(1))})"
-            : $"{Capitalise(what)} since {DateFormat.Iso(from)}: not over {threshold} until {DateFormat.Iso(thresholdEnds.PlusDays(1))}";
-        return new Finding(rule, over && enabled ? Outcome.NotMet : over ? Outcome.NotApplicable : Outcome.Met, Citations.AdoptionFlags,
-            text + (over && !enabled ? "; the flag is switched off by local policy." : "."));
+            ? $"{Capitalise(what)} since {DateFormat.Iso(from)}: over {threshold} (flagged from {DateFormat.Iso(thresholdEnds.PlusDays(1))}){ending}"
+            : $"{Capitalise(what)} since {DateFormat.Iso(from)}: not over {threshold} until {DateFormat.Iso(thresholdEnds.PlusDays(1))}{ending}";
+        return new Finding(rule, over && enabled ? Outcome.NotMet : over ? Outcome.NotApplicable : Outcome.Met, Citations.AdoptionFlags, text);
     }
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
