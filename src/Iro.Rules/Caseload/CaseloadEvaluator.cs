@@ -320,9 +320,13 @@ public sealed class CaseloadEvaluator
             DurationFlags(child, asOf, flags);
         }
 
-        if (child.HasSecureOrEscalations)
+        if (child.HasSecure)
         {
             SecureFlags(child, asOf, flags);
+        }
+
+        if (child.Escalations is { Count: > 0 })
+        {
             EscalationFlags(child, asOf, flags);
         }
 
@@ -702,9 +706,15 @@ public sealed class CaseloadEvaluator
     /// <summary>DRP-1: an open escalation past its deadline (overdue) or near it (due soon), from the facts known on <paramref name="asOf"/>.</summary>
     private void EscalationFlags(ChildCase child, LocalDate asOf, ICollection<CaseloadFlag> flags)
     {
-        foreach (DisputeEscalation escalation in child.Escalations ?? Array.Empty<DisputeEscalation>())
+        IReadOnlyList<DisputeEscalation> escalations = child.Escalations ?? Array.Empty<DisputeEscalation>();
+        for (int i = 0; i < escalations.Count; i++)
         {
-            DisputeEscalation? known = KnownOn(escalation, asOf);
+            if (escalations[i].ResolvedOn <= asOf)
+            {
+                continue; // resolved by the date of the list: nothing open
+            }
+
+            DisputeEscalation? known = KnownOn(escalations[i], asOf);
             if (known is null || known.ResolvedOn is not null)
             {
                 continue;

@@ -191,7 +191,10 @@ public sealed record ChildCase
         (date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)).ToDateOnly().DayNumber;
 
     /// <summary>Whether any of the rarely recorded facts (secure accommodation, escalations) is present.</summary>
-    internal bool HasSecureOrEscalations => secureStays is { Count: > 0 } || secureOrders is { Count: > 0 } || secureReviews is { Count: > 0 } || escalations is { Count: > 0 };
+    internal bool HasSecureOrEscalations => HasSecure || escalations is { Count: > 0 };
+
+    /// <summary>Whether any secure accommodation fact is recorded.</summary>
+    internal bool HasSecure => secureStays is { Count: > 0 } || secureOrders is { Count: > 0 } || secureReviews is { Count: > 0 };
 
     /// <summary>Whether two records hold the same facts (the collections compared item by item).</summary>
     /// <param name="other">The other record.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using FluentValidation;
 using Iro.Rules.Internal;
@@ -146,7 +147,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
     {
         int birth = child.BirthDay;
         int[] starts = child.EpisodeStartDays;
-        if (!child.AllIso || child.HasSecureOrEscalations || child.RecordBeforeReview || starts.Length == 0
+        if (!child.AllIso || child.HasSecure || child.RecordBeforeReview || starts.Length == 0
             || birth < FirstBirthDay || birth > LastDay || string.IsNullOrWhiteSpace(child.Id))
         {
             return false;
@@ -170,6 +171,37 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         {
             if (reviews[i] < starts[0] || (i > 0 && reviews[i - 1] == reviews[i])
                 || (records[i].Code is { } code && (uint)code > (uint)Participation.ParticipationCode.PN7))
+            {
+                return false;
+            }
+        }
+
+        return child.Escalations is not { } escalations || EscalationsPassQuickly(escalations);
+    }
+
+    /// <summary>The escalation rule above (IN-ESCALATION), without allocating.</summary>
+    private static bool EscalationsPassQuickly(IReadOnlyList<Escalation.DisputeEscalation> escalations)
+    {
+        for (int i = 0; i < escalations.Count; i++)
+        {
+            IReadOnlyList<Escalation.EscalationStep>? steps = escalations[i].Steps;
+            if (steps is null || steps.Count == 0)
+            {
+                return false;
+            }
+
+            LocalDate firstRaised = LocalDate.MaxIsoValue;
+            for (int k = 0; k < steps.Count; k++)
+            {
+                if (steps[k] is not { } step || step.Stage < 1 || step.CompletedOn < step.RaisedOn)
+                {
+                    return false;
+                }
+
+                firstRaised = step.RaisedOn < firstRaised ? step.RaisedOn : firstRaised;
+            }
+
+            if (escalations[i].ResolvedOn < firstRaised)
             {
                 return false;
             }

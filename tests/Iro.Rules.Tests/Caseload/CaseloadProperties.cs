@@ -45,7 +45,18 @@ public class CaseloadProperties
                 reviews.Add(new CaseReview(r, (ParticipationCode)random.Next(0, 8)));
             }
 
-            return new ChildCase("K" + index, dob, episodes, reviews) { PlacementOrderOn = random.Next(5) == 0 ? start : null };
+            // Escalations for about 1 in 5, some with impossible dates or stages (bad records).
+            Iro.Rules.Escalation.DisputeEscalation[]? escalations = null;
+            if (random.Next(5) == 0)
+            {
+                LocalDate raised = start.PlusDays(random.Next(0, 100));
+                var steps = Enumerable.Range(1, random.Next(0, 4))
+                    .Select(k => new Iro.Rules.Escalation.EscalationStep(random.Next(12) == 0 ? 0 : k, raised.PlusDays(k * 3), random.Next(6) == 0 ? raised.PlusDays(k * 3 - random.Next(-5, 5)) : null))
+                    .ToArray();
+                escalations = [new Iro.Rules.Escalation.DisputeEscalation(steps, random.Next(3) == 0 ? raised.PlusDays(random.Next(-3, 40)) : null)];
+            }
+
+            return new ChildCase("K" + index, dob, episodes, reviews) { PlacementOrderOn = random.Next(5) == 0 ? start : null, Escalations = escalations };
         }
     }
 

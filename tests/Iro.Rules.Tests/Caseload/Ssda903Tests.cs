@@ -81,10 +81,10 @@ public class Ssda903ExampleTests
         string folder = Path.Combine(Path.GetTempPath(), "iro-rules-903-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // SSDA903 records a placement order only as an E1 episode, so the children carry just what the return can say.
+            // SSDA903 records a placement order only as an E1 episode, and no escalations, so the children carry just what the return can say.
             var valid = caseload.Children
+                .Select(c => c with { PlacementOrderOn = c.Episodes.Where(e => e.LegalStatus == Iro.Rules.Legal.LegalStatus.E1).Select(e => (LocalDate?)e.Start).Min(), Escalations = null })
                 .Where(c => ChildCaseValidator.Instance.Validate(c).IsValid)
-                .Select(c => c with { PlacementOrderOn = c.Episodes.Where(e => e.LegalStatus == Iro.Rules.Legal.LegalStatus.E1).Select(e => (LocalDate?)e.Start).Min() })
                 .ToArray();
             Ssda903Reader.WriteFolder(valid, folder);
             var read = Ssda903Reader.ReadFolder(folder);
