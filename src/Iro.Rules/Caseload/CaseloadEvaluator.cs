@@ -349,11 +349,12 @@ public sealed class CaseloadEvaluator
     {
         Episode[] episodes = child.SortedEpisodes;
         int[] starts = child.EpisodeStartDays, ends = child.EpisodeEndDays;
+        ulong periodStarts = child.PeriodStartBits;
         int periodFirst = 0;
         (int First, int Last) current = (-1, -1);
         for (int i = 1; i <= episodes.Length; i++)
         {
-            if (i == episodes.Length || Episodes.StartsNewPeriod(episodes, i))
+            if (i == episodes.Length || (i < 64 ? (periodStarts & (1UL << i)) != 0 : Episodes.StartsNewPeriod(episodes, i)))
             {
                 if (starts[periodFirst] <= asOfDay && asOfDay < ends[i - 1])
                 {
@@ -376,7 +377,7 @@ public sealed class CaseloadEvaluator
             return;
         }
 
-        LocalDate periodStart = episodes[first].Start;
+        LocalDate periodStart = LocalDate.FromDateOnly(DateOnly.FromDayNumber(periodStartDay));
         CaseReview[] all = child.SortedReviews;
         int[] days = child.ReviewDays;
         int from = 0;
@@ -426,7 +427,7 @@ public sealed class CaseloadEvaluator
                     $"Review {status.NextNumber} is due by {DateFormat.Iso(status.NextDueBy)} ({basis})."));
         }
 
-        if (child.IroVisits is { } visits && count > 0)
+        if (child.SortedIroVisits is { } visits && count > 0)
         {
             LocalDate latest = reviews[^1];
             (LocalDate? seen, LocalDate windowFrom, LocalDate through) = ReviewSchedule.VisitBefore(latest, latest, visits, Policy);

@@ -61,7 +61,9 @@ public sealed record ChildCase
         Episodes = Array.AsReadOnly(SortedEpisodes);
         Reviews = Array.AsReadOnly(SortedReviews);
 
-        // Day numbers and a legal-status mask, worked out once, so the bulk evaluation compares integers.
+        // Day numbers, a legal-status mask and where each period of care begins, worked out once, so the bulk
+        // evaluation compares integers and need not visit every episode.
+        IdIsBlank = string.IsNullOrWhiteSpace(Id);
         AllIso = dateOfBirth.Calendar == CalendarSystem.Iso;
         BirthDay = DayNumber(dateOfBirth);
         EpisodeStartDays = new int[SortedEpisodes.Length];
@@ -73,6 +75,7 @@ public sealed record ChildCase
             EpisodeStartDays[i] = DayNumber(e.Start);
             EpisodeEndDays[i] = e.End is LocalDate last ? DayNumber(last) : OpenEnd;
             StatusMask |= 1 << ((int)e.LegalStatus & 31);
+            PeriodStartBits |= i < 64 && (i == 0 || Legal.Episodes.StartsNewPeriod(SortedEpisodes, i)) ? 1UL << i : 0;
         }
 
         ReviewDays = new int[SortedReviews.Length];
@@ -101,7 +104,11 @@ public sealed record ChildCase
     public IReadOnlyList<LocalDate>? IroVisits
     {
         get => iroVisits;
-        init => iroVisits = value is null ? null : Array.AsReadOnly(value.Order().ToArray());
+        init
+        {
+            SortedIroVisits = value?.Order().ToArray();
+            iroVisits = SortedIroVisits is null ? null : Array.AsReadOnly(SortedIroVisits);
+        }
     }
 
     /// <summary>Whether the source records when each review's recommendations and minutes were sent (<see cref="CaseReview.RecommendationsOn"/>, <see cref="CaseReview.MinutesOn"/>).</summary>
@@ -164,6 +171,15 @@ public sealed record ChildCase
 
     /// <summary>The end day number of an open episode: after every real date.</summary>
     internal const int OpenEnd = int.MaxValue;
+
+    /// <summary>The IRO visits in date order: the array behind <see cref="IroVisits"/>.</summary>
+    internal LocalDate[]? SortedIroVisits { get; private init; }
+
+    /// <summary>Whether <see cref="Id"/> is blank.</summary>
+    internal bool IdIsBlank { get; }
+
+    /// <summary>Bit i is set when sorted episode i (of the first 64) begins a period of care (<see cref="Legal.Episodes.StartsNewPeriod"/>).</summary>
+    internal ulong PeriodStartBits { get; }
 
     /// <summary>Whether every date of the record is in the ISO calendar.</summary>
     internal bool AllIso { get; }

@@ -148,7 +148,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         int birth = child.BirthDay;
         int[] starts = child.EpisodeStartDays;
         if (!child.AllIso || child.HasSecure || child.RecordBeforeReview || starts.Length == 0
-            || birth < FirstBirthDay || birth > LastDay || string.IsNullOrWhiteSpace(child.Id))
+            || birth < FirstBirthDay || birth > LastDay || child.IdIsBlank)
         {
             return false;
         }
