@@ -187,10 +187,13 @@ public sealed class CaseloadEvaluator
             return EvaluateInto(children, asOf, flags, notEvaluated);
         }
 
+        // Each chunk is cut into stripes, more than there are threads, so a thread that is held up does not hold
+        // up the others; each stripe's flags are kept apart and written out in stripe order.
         var chunk = new ChildCase[ChunkSize];
-        var parts = new List<CaseloadFlag>[workers];
-        var rejectedParts = new List<ChildEvaluation>[workers];
-        for (int w = 0; w < workers; w++)
+        int stripes = workers * 8;
+        var parts = new List<CaseloadFlag>[stripes];
+        var rejectedParts = new List<ChildEvaluation>[stripes];
+        for (int w = 0; w < stripes; w++)
         {
             parts[w] = new List<CaseloadFlag>();
             rejectedParts[w] = new List<ChildEvaluation>();
@@ -212,9 +215,9 @@ public sealed class CaseloadEvaluator
                 break;
             }
 
-            Parallel.For(0, workers, options, w =>
+            Parallel.For(0, stripes, options, w =>
             {
-                for (int i = n * w / workers, to = n * (w + 1) / workers; i < to; i++)
+                for (int i = n * w / stripes, to = n * (w + 1) / stripes; i < to; i++)
                 {
                     if (!TryEvaluate(chunk[i], asOf, parts[w]))
                     {
@@ -222,7 +225,7 @@ public sealed class CaseloadEvaluator
                     }
                 }
             });
-            for (int w = 0; w < workers; w++)
+            for (int w = 0; w < stripes; w++)
             {
                 foreach (CaseloadFlag f in parts[w])
                 {
