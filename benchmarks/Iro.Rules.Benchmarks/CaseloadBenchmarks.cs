@@ -24,7 +24,7 @@ public class CaseloadBenchmarks
 {
     private static readonly LocalDate AsOf = new(2026, 3, 31);
     private readonly CaseloadEvaluator evaluator = new();
-    private readonly FlagCounter flags = new();
+    private readonly CountingFlagSink flags = new();
     private readonly List<ChildEvaluation> notEvaluated = new();
     private ChildCase[] children = null!;
     private NaiveCaseload naive = null!;
@@ -76,30 +76,6 @@ public class CaseloadBenchmarks
         }
 
         return n;
-    }
-
-    /// <summary>Counts the flags it is given and keeps none (a stand-in for a writer).</summary>
-    private sealed class FlagCounter : ICollection<CaseloadFlag>
-    {
-        public int Count { get; private set; }
-
-        public bool IsReadOnly => false;
-
-        public void Add(CaseloadFlag item) => Count++;
-
-        public void Clear() => Count = 0;
-
-        public bool Contains(CaseloadFlag item) => false;
-
-        public void CopyTo(CaseloadFlag[] array, int arrayIndex)
-        {
-        }
-
-        public bool Remove(CaseloadFlag item) => false;
-
-        public IEnumerator<CaseloadFlag> GetEnumerator() => Enumerable.Empty<CaseloadFlag>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The baseline: the main weekly-list flags the obvious way, with a string per flag as the library writes.</summary>

@@ -6,6 +6,8 @@ using Iro.Rules.Participation;
 using Iro.Rules.Secure;
 using Iro.Rules.Timescales;
 
+using Iro.Rules.Tests.Reference;
+
 namespace Iro.Rules.Tests.Caseload;
 
 /// <summary>The flags that need facts beyond the SSDA903 return (REV-6, SEC-2 to SEC-5, DRP-1), the bulk API, and its allocation; every date worked out by hand here.</summary>
@@ -195,7 +197,7 @@ public class BulkEvaluationTests
         };
         var evaluator = new CaseloadEvaluator();
         ChildCase[] thousand = Enumerable.Repeat(child, 1000).ToArray();
-        var sink = new CountingSink();
+        var sink = new CountingFlagSink();
         var bad = new List<ChildEvaluation>();
         LocalDate asOf = D("2025-11-10");
         for (int i = 0; i < 20; i++)
@@ -213,28 +215,5 @@ public class BulkEvaluationTests
 
         // The only allocation is the enumerator over the array, once per call: nothing per child.
         Assert.True(allocated <= 64, $"allocated {allocated} bytes evaluating 1,000 children");
-    }
-
-    private sealed class CountingSink : ICollection<CaseloadFlag>
-    {
-        public int Count { get; private set; }
-
-        public bool IsReadOnly => false;
-
-        public void Add(CaseloadFlag item) => Count++;
-
-        public void Clear() => Count = 0;
-
-        public bool Contains(CaseloadFlag item) => false;
-
-        public void CopyTo(CaseloadFlag[] array, int arrayIndex)
-        {
-        }
-
-        public bool Remove(CaseloadFlag item) => false;
-
-        public IEnumerator<CaseloadFlag> GetEnumerator() => Enumerable.Empty<CaseloadFlag>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
