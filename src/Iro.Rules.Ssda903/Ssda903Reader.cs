@@ -46,8 +46,7 @@ public sealed record Ssda903ReadResult(
 /// <para>Files (in one folder, names as the DfE validator uses them): <c>header.csv</c> (CHILD, DOB), <c>episodes.csv</c>
 /// (CHILD, DECOM, RNE, LS, PLACE, DEC), <c>reviews.csv</c> (CHILD, REVIEW, REVIEW_CODE), and optionally
 /// <c>placed_for_adoption.csv</c> (CHILD, DATE_PLACED: the decision that the child should be placed for adoption; optional DATE_PLACED_CEASED: the decision reversed, which ends the LOC-3 wait). The placement order in force (LOC-2) and the placement for adoption (LOC-3, LOC-4) are not derived here: the evaluator reads them from the episodes (the current E1 run; the current PLACE A3-A6 run).
-/// Dates are dd/MM/yyyy, or ISO yyyy-MM-dd. Placement orders are the first LS E1 episode; placement for adoption the
-/// first PLACE A3-A6 episode.</para>
+/// Dates are dd/MM/yyyy, or ISO yyyy-MM-dd.</para>
 /// <para>Every bad value is reported with file, line, column and value; a child with any bad row is listed as not
 /// evaluated with every reason, never evaluated on half its data. The episodes and reviews are the child's complete
 /// history.</para>

@@ -14,12 +14,15 @@ internal static class SecureWeekly
 {
     public static void Evaluate(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
     {
-        ChildCase child = view.Child;
-        if (!child.HasSecure)
+        if (view.Child.HasSecure)
         {
-            return;
+            Assess(view, run, flags); // apart, so the lambdas' closure is allocated only for a child with secure facts
         }
+    }
 
+    private static void Assess(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
+    {
+        ChildCase child = view.Child;
         LocalDate asOf = view.AsOf;
         LocalDateTime endOfDay = asOf.PlusDays(1).AtMidnight();
         IReadOnlyList<SecureOrder> orders = child.SecureOrders ?? Array.Empty<SecureOrder>();
