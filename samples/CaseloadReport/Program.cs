@@ -85,17 +85,17 @@ else
 
 IEnumerable<ChildCase> Children() => fromFiles ?? SyntheticCaseload.Build(count, asOf);
 
-// 1. The weekly flag list, streamed child by child to flags.csv (EvaluateIntoParallel holds one chunk of children
-//    at a time and writes the flags in input order, so memory stays flat however large the caseload).
+// 1. The weekly flag list, streamed child by child to flags.csv (on every core, the evaluator holds one chunk of
+//    children at a time and writes the flags in input order, so memory stays flat however large the caseload).
 var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var sampleFlags = new List<CaseloadFlag>();
 var notEvaluatedChildren = new List<ChildEvaluation>(rejectedOnRead);
 CaseloadTotals totals;
 using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new UTF8Encoding(false)))
 {
-    csv.WriteLine("child_id,rule_id,status,date,reason");
-    var sink = new FlagCsvWriter(csv, byRule, sampleFlags, ssda903 is null ? 12 : int.MaxValue);
-    totals = evaluator.EvaluateIntoParallel(WithProgress(Children(), clock), asOf, sink, notEvaluatedChildren);
+    csv.WriteLine("child_id,rule_id,status,date,reason,citation");
+    var sink = new FlagCsvWriter(csv, byRule, sampleFlags, ssda903 is null ? 12 : int.MaxValue, notEvaluatedChildren);
+    totals = evaluator.Evaluate(WithProgress(Children(), clock), asOf, sink, Environment.ProcessorCount);
 }
 
 int read = rejectedOnRead.Count + totals.Read, evaluated = totals.Evaluated, notEvaluated = notEvaluatedChildren.Count, flagCount = totals.Flags;
@@ -164,13 +164,11 @@ static IEnumerable<ChildCase> WithProgress(IEnumerable<ChildCase> children, Stop
 }
 
 /// <summary>Writes each flag to flags.csv as the evaluator adds it, keeping only counts and the first few for the console.</summary>
-internal sealed class FlagCsvWriter(TextWriter csv, SortedDictionary<string, int> byRule, List<CaseloadFlag> first, int keep) : ICollection<CaseloadFlag>
+internal sealed class FlagCsvWriter(TextWriter csv, SortedDictionary<string, int> byRule, List<CaseloadFlag> first, int keep, List<ChildEvaluation> notEvaluated) : ICaseloadSink
 {
     public int Count { get; private set; }
 
-    public bool IsReadOnly => false;
-
-    public void Add(CaseloadFlag flag)
+    public void Flag(CaseloadFlag flag)
     {
         Count++;
         byRule[flag.Rule.Value] = byRule.GetValueOrDefault(flag.Rule.Value) + 1;
@@ -179,20 +177,10 @@ internal sealed class FlagCsvWriter(TextWriter csv, SortedDictionary<string, int
             first.Add(flag);
         }
 
-        csv.WriteLine(string.Join(",", Csv(flag.ChildId), Csv(flag.Rule.Value), flag.StatusText, flag.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Csv(flag.Reason)));
+        csv.WriteLine(string.Join(",", Csv(flag.ChildId), Csv(flag.Rule.Value), flag.StatusText, flag.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Csv(flag.Reason), Csv(flag.Citation.ShortForm)));
     }
 
-    public void Clear() => throw new NotSupportedException("flags already written cannot be cleared.");
-
-    public bool Contains(CaseloadFlag item) => throw new NotSupportedException("the writer keeps no flags.");
-
-    public void CopyTo(CaseloadFlag[] array, int arrayIndex) => throw new NotSupportedException("the writer keeps no flags.");
-
-    public bool Remove(CaseloadFlag item) => throw new NotSupportedException("flags already written cannot be removed.");
-
-    public IEnumerator<CaseloadFlag> GetEnumerator() => throw new NotSupportedException("the writer keeps no flags.");
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    public void NotEvaluated(ChildEvaluation child) => notEvaluated.Add(child);
 
     private static string Csv(string value) => value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -25,6 +25,10 @@ public sealed record Ssda903Problem(string File, int Line, string Column, string
     /// <returns>The line.</returns>
     public override string ToString() =>
         $"{File} line {Line.ToString(CultureInfo.InvariantCulture)}, {Column} '{Value}': {Message}{(ChildId.Length == 0 ? string.Empty : $" (child {ChildId})")}";
+
+    /// <summary>The problem as a <see cref="Rejection"/> of the child (code <c>903-VALUE</c>), with its file and line.</summary>
+    /// <returns>The rejection.</returns>
+    public Rejection ToRejection() => new("903-VALUE", Column, Value, ToString()) { File = File, Line = Line };
 }
 
 /// <summary>What reading an SSDA903 folder gave: the children to evaluate, those that cannot be, every problem, and the row counts.</summary>
@@ -41,9 +45,8 @@ public sealed record Ssda903ReadResult(
 /// <remarks>
 /// <para>Files (in one folder, names as the DfE validator uses them): <c>header.csv</c> (CHILD, DOB), <c>episodes.csv</c>
 /// (CHILD, DECOM, RNE, LS, PLACE, DEC), <c>reviews.csv</c> (CHILD, REVIEW, REVIEW_CODE), and optionally
-/// <c>placed_for_adoption.csv</c> (CHILD, DATE_PLACED: the decision that the child should be placed for adoption).
-/// Dates are dd/MM/yyyy, or ISO yyyy-MM-dd. Placement orders are the first LS E1 episode; placement for adoption the
-/// first PLACE A3-A6 episode.</para>
+/// <c>placed_for_adoption.csv</c> (CHILD, DATE_PLACED: the decision that the child should be placed for adoption; optional DATE_PLACED_CEASED: the decision reversed, which ends the LOC-3 wait). The placement order in force (LOC-2) and the placement for adoption (LOC-3, LOC-4) are not derived here: the evaluator reads them from the episodes (the current E1 run; the current PLACE A3-A6 run).
+/// Dates are dd/MM/yyyy, or ISO yyyy-MM-dd.</para>
 /// <para>Every bad value is reported with file, line, column and value; a child with any bad row is listed as not
 /// evaluated with every reason, never evaluated on half its data. The episodes and reviews are the child's complete
 /// history.</para>
@@ -51,7 +54,6 @@ public sealed record Ssda903ReadResult(
 public static class Ssda903Reader
 {
     private static readonly LocalDatePattern UkDate = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
-    private static readonly string[] AdoptionPlacements = ["A3", "A4", "A5", "A6"];
 
     /// <summary>Reads the SSDA903 files in a folder.</summary>
     /// <param name="folder">The folder with header.csv, episodes.csv and reviews.csv (and optionally placed_for_adoption.csv).</param>
@@ -91,7 +93,7 @@ public static class Ssda903Reader
         var badChildren = new HashSet<string>(StringComparer.Ordinal);
         var childEpisodes = new Dictionary<string, List<Episode>>(StringComparer.Ordinal);
         var childReviews = new Dictionary<string, List<CaseReview>>(StringComparer.Ordinal);
-        var decisions = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, (LocalDate Decided, LocalDate? Ceased)>(StringComparer.Ordinal);
         int rowsRead = 0;
 
         void Problem(string file, int line, string column, string value, string child, string message)
@@ -218,13 +220,19 @@ public static class Ssda903Reader
                 }
 
                 rowsByChild[child]++;
-                if (ParseDate(row("DATE_PLACED")) is LocalDate decided)
-                {
-                    decisions[child] = decided;
-                }
-                else
+                string ceasedText = row("DATE_PLACED_CEASED");
+                LocalDate? ceased = ceasedText.Length == 0 ? null : ParseDate(ceasedText);
+                if (ParseDate(row("DATE_PLACED")) is not LocalDate decided)
                 {
                     Problem("placed_for_adoption.csv", line, "DATE_PLACED", row("DATE_PLACED"), child, "not a date (dd/MM/yyyy)");
+                }
+                else if (ceasedText.Length > 0 && ceased is null)
+                {
+                    Problem("placed_for_adoption.csv", line, "DATE_PLACED_CEASED", ceasedText, child, "not a date (dd/MM/yyyy), or blank while the decision stands");
+                }
+                else if (!decisions.TryGetValue(child, out var kept) || decided >= kept.Decided)
+                {
+                    decisions[child] = (decided, ceased); // the latest decision is the one that can be in force
                 }
             }, Problem);
         }
@@ -236,21 +244,24 @@ public static class Ssda903Reader
         {
             if (badChildren.Contains(id) || !births.TryGetValue(id, out LocalDate dob))
             {
-                notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), problems.Where(p => p.ChildId == id).Select(p => p.ToString()).ToArray()));
+                notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), problems.Where(p => p.ChildId == id).Select(p => p.ToRejection()).ToArray()));
                 continue;
             }
 
             List<Episode> eps = childEpisodes.GetValueOrDefault(id) ?? new List<Episode>();
+            // Facts only: the placement order in force and the placement for adoption are read from the episodes by the
+            // evaluator (the current E1 run, the current A3-A6 run), so nothing is derived here.
+            bool decided = decisions.TryGetValue(id, out var decision);
             var child = new ChildCase(id, dob, eps, childReviews.GetValueOrDefault(id) ?? new List<CaseReview>())
             {
-                PlacementOrderOn = eps.Where(e => e.LegalStatus == LegalStatus.E1).Select(e => (LocalDate?)e.Start).Min(),
-                PlacedForAdoptionOn = eps.Where(e => AdoptionPlacements.Contains(e.PlacementType)).Select(e => (LocalDate?)e.Start).Min(),
-                ShouldBePlacedForAdoptionOn = decisions.TryGetValue(id, out LocalDate d) ? d : null,
+                ShouldBePlacedForAdoptionOn = decided ? decision.Decided : null,
+                AdoptionDecisionReversedOn = decided ? decision.Ceased : null,
             };
             var validation = ChildCaseValidator.Instance.Validate(child);
             if (!validation.IsValid)
             {
-                notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), validation.Errors.Select(e => $"{e.ErrorCode}: {e.ErrorMessage}").ToArray()));
+                notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), validation.Errors.Select(e => new Rejection(
+                    e.ErrorCode, e.PropertyName, Convert.ToString(e.AttemptedValue, CultureInfo.InvariantCulture) ?? string.Empty, e.ErrorMessage)).ToArray()));
                 continue;
             }
 
@@ -287,7 +298,7 @@ public static class Ssda903Reader
         header.WriteLine("CHILD,SEX,DOB");
         episodes.WriteLine("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC");
         reviews.WriteLine("CHILD,DOB,REVIEW,REVIEW_CODE");
-        adoption.WriteLine("CHILD,DOB,DATE_PLACED");
+        adoption.WriteLine("CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED");
         foreach (ChildCase c in children)
         {
             header.WriteLine($"{c.Id},,{Uk(c.DateOfBirth)}");
@@ -303,7 +314,7 @@ public static class Ssda903Reader
 
             if (c.ShouldBePlacedForAdoptionOn is LocalDate decided)
             {
-                adoption.WriteLine($"{c.Id},{Uk(c.DateOfBirth)},{Uk(decided)}");
+                adoption.WriteLine($"{c.Id},{Uk(c.DateOfBirth)},{Uk(decided)},{(c.AdoptionDecisionReversedOn is LocalDate ceased ? Uk(ceased) : string.Empty)},");
             }
         }
     }

@@ -94,7 +94,7 @@ public static class AnnualFigures
         foreach (ChildCase child in children)
         {
             read++;
-            if (child is null || !(ChildCaseValidator.PassesQuickly(child) || ChildCaseValidator.Instance.Validate(child).IsValid))
+            if (child is null || !evaluator.Validator.IsValid(child))
             {
                 rejected.Add(evaluator.EvaluateChild(child!, year.End));
                 continue;
@@ -151,7 +151,7 @@ public static class AnnualFigures
                     if (child.IroVisits is { } v)
                     {
                         visitReviews++;
-                        visits += ReviewSchedule.VisitBefore(c.HeldOn, c.HeldOn, v, p).Visit is null ? 0 : 1;
+                        visits += ReviewSchedule.VisitBefore(c.HeldOn, c.HeldOn, v, p, LocalDate.MinIsoValue).Visit is null ? 0 : 1;
                     }
                 }
             }
@@ -184,7 +184,7 @@ public static class AnnualFigures
 
             foreach (DisputeEscalation escalation in child.Escalations ?? Array.Empty<DisputeEscalation>())
             {
-                DisputeEscalation? known = CaseloadEvaluator.KnownOn(escalation, year.End);
+                DisputeEscalation? known = Escalation.EscalationWeekly.KnownOn(escalation, year.End);
                 if (known is null)
                 {
                     continue;

@@ -22,6 +22,10 @@ public readonly record struct CaseReview(LocalDate Date, ParticipationCode? Code
     /// <summary>When the review's minutes (the written record) were sent (REV-6), if they have been.</summary>
     /// <remarks>Read only when <see cref="ChildCase.TracksReviewRecords"/> is set.</remarks>
     public LocalDate? MinutesOn { get; init; }
+
+    /// <summary>Whether the child (of sufficient understanding) refused to see the IRO before this review, as recorded.</summary>
+    /// <remarks>Rule REV-10; citation: CPPCR 2010 reg 36(1)(b). A recorded refusal makes the visit check not applicable (reason <c>REV-10.ExemptChildRefused</c>), so no flag is raised.</remarks>
+    public bool ChildRefusedIroVisit { get; init; }
 }
 
 /// <summary>One stay in secure accommodation (a placement restricting liberty, CA 1989 s25), in local (UK) time.</summary>
@@ -148,13 +152,24 @@ public sealed record ChildCase
     /// <summary>When the permanence plan was agreed (REV-8).</summary>
     public LocalDate? PermanencePlanAgreedOn { get; init; }
 
-    /// <summary>When a placement order was made (LOC-2).</summary>
+    /// <summary>When the placement order now in force was made (LOC-2), for a source that records it; otherwise <see langword="null"/>.</summary>
+    /// <remarks>Rule LOC-2. Optional: when null, the order in force is read from the episodes, as the start of the
+    /// unbroken run of E1 episodes, in the current period of care, that covers the as-of date (so an order revoked,
+    /// E1 then C2, is no longer in force). When set, it is taken as the date of an order in force while the child is looked after.</remarks>
     public LocalDate? PlacementOrderOn { get; init; }
 
-    /// <summary>When the agency decided the child should be placed for adoption (LOC-3).</summary>
+    /// <summary>When the agency decided the child should be placed for adoption (LOC-3; SSDA903 placed_for_adoption DATE_PLACED).</summary>
+    /// <remarks>Rule LOC-3. A decision before the current period of care began belongs to an earlier period and is not used.</remarks>
     public LocalDate? ShouldBePlacedForAdoptionOn { get; init; }
 
-    /// <summary>When the child was placed for adoption (LOC-3, LOC-4).</summary>
+    /// <summary>When the decision that the child should be placed for adoption was reversed, if it was (LOC-3; SSDA903 DATE_PLACED_CEASED).</summary>
+    /// <remarks>Rule LOC-3: a reversed decision ends the wait for adoption.</remarks>
+    public LocalDate? AdoptionDecisionReversedOn { get; init; }
+
+    /// <summary>When the child was placed for adoption (LOC-3, LOC-4), for a source that records it; otherwise <see langword="null"/>.</summary>
+    /// <remarks>Rules LOC-3 and LOC-4. Optional: when null, it is read from the episodes, as the start of the unbroken
+    /// run of episodes placed for adoption (PLACE A3-A6), in the current period of care, that covers the as-of date (so
+    /// a placement that ended, A3 then U1, no longer counts).</remarks>
     public LocalDate? PlacedForAdoptionOn { get; init; }
 
     /// <summary>When the adoption application was lodged (LOC-4).</summary>
@@ -230,6 +245,7 @@ public sealed record ChildCase
         && PermanencePlanAgreedOn == other.PermanencePlanAgreedOn
         && PlacementOrderOn == other.PlacementOrderOn
         && ShouldBePlacedForAdoptionOn == other.ShouldBePlacedForAdoptionOn
+        && AdoptionDecisionReversedOn == other.AdoptionDecisionReversedOn
         && PlacedForAdoptionOn == other.PlacedForAdoptionOn
         && AdoptionApplicationOn == other.AdoptionApplicationOn
         && PathwayPlanOn == other.PathwayPlanOn;

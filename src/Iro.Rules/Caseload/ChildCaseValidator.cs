@@ -11,15 +11,19 @@ namespace Iro.Rules.Caseload;
 /// <summary>Validates a <see cref="ChildCase"/> at the edge, listing every reason with a stable code, the child, the field and the value.</summary>
 /// <remarks>Built once and shared: thread-safe. Codes: <c>IN-ID-MISSING</c>, <c>IN-EPISODES</c>, <c>IN-EPISODE-BEFORE-BIRTH</c>,
 /// <c>IN-REVIEW-BEFORE-CARE</c>, <c>IN-REVIEW-DUPLICATE</c>, <c>IN-REVIEW-RECORD</c>, <c>IN-PN-CODE</c>, <c>IN-DATE-RANGE</c>,
-/// <c>IN-SECURE</c>, <c>IN-ESCALATION</c>.</remarks>
+/// <c>IN-SECURE</c>, <c>IN-ESCALATION</c>, <c>IN-ESCALATION-STAGE</c> (a stage the policy's dispute resolution protocol does not define).</remarks>
 public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
 {
-    /// <summary>The shared instance.</summary>
+    private readonly Escalation.DisputeResolutionProtocol protocol;
+
+    /// <summary>The shared instance, for the default policy.</summary>
     public static ChildCaseValidator Instance { get; } = new();
 
-    /// <summary>Creates the validator.</summary>
-    public ChildCaseValidator()
+    /// <summary>Creates the validator for a local policy (its dispute resolution protocol decides which escalation stages exist).</summary>
+    /// <param name="policy">The policy; the default when null.</param>
+    public ChildCaseValidator(LocalPolicy? policy = null)
     {
+        protocol = (policy ?? LocalPolicy.Default).DisputeResolution;
         RuleFor(c => c.Id).NotEmpty().WithErrorCode("IN-ID-MISSING").WithMessage("child ID is blank.");
         RuleFor(c => c.DateOfBirth)
             .Must(d => d.Calendar == NodaTime.CalendarSystem.Iso && d.Year >= 1900 && d.Year <= 2100)
@@ -135,15 +139,31 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
             {
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("Escalations", $"child {child.Id}: an escalation {problem}.") { ErrorCode = "IN-ESCALATION" });
             }
+            else if (UndefinedStage(e, protocol) is int stage)
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Escalations",
+                    $"child {child.Id}: an escalation has stage {stage}, which the dispute resolution protocol does not define (stages {string.Join(", ", protocol.Stages.Select(s => s.Number))}).")
+                {
+                    ErrorCode = "IN-ESCALATION-STAGE",
+                    AttemptedValue = stage,
+                });
+            }
         });
     }
+
+    /// <summary>Whether the record is valid: the allocation-free check, and the full rules for a record it does not pass.</summary>
+    internal bool IsValid(ChildCase child) => PassesQuickly(child) || Validate(child).IsValid;
+
+    /// <summary>Every reason the record is not valid, as data (code, field, value, message).</summary>
+    internal IReadOnlyList<Rejection> Rejections(ChildCase child) =>
+        Validate(child).Errors.Select(e => new Rejection(e.ErrorCode, e.PropertyName, Convert.ToString(e.AttemptedValue, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, e.ErrorMessage)).ToArray();
 
     /// <summary>
     /// An allocation-free check that passes only records the full validator would pass: the evaluator's fast path.
     /// A record it does not pass (a bad one, or one with secure or escalation facts) goes through the full validator,
     /// which decides and lists every reason; so this check can be conservative but never wrong.
     /// </summary>
-    internal static bool PassesQuickly(ChildCase child)
+    internal bool PassesQuickly(ChildCase child)
     {
         int birth = child.BirthDay;
         int[] starts = child.EpisodeStartDays;
@@ -176,11 +196,32 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
             }
         }
 
-        return child.Escalations is not { } escalations || EscalationsPassQuickly(escalations);
+        return child.Escalations is not { } escalations || EscalationsPassQuickly(escalations, protocol);
     }
 
-    /// <summary>The escalation rule above (IN-ESCALATION), without allocating.</summary>
-    private static bool EscalationsPassQuickly(IReadOnlyList<Escalation.DisputeEscalation> escalations)
+    /// <summary>The first stage of <paramref name="escalation"/> that <paramref name="protocol"/> does not define, or null (IN-ESCALATION-STAGE); shared by both checks, allocation-free.</summary>
+    private static int? UndefinedStage(Escalation.DisputeEscalation escalation, Escalation.DisputeResolutionProtocol protocol)
+    {
+        for (int k = 0; k < escalation.Steps.Count; k++)
+        {
+            int stage = escalation.Steps[k].Stage;
+            bool defined = false;
+            for (int d = 0; d < protocol.Stages.Count && !defined; d++)
+            {
+                defined = protocol.Stages[d].Number == stage;
+            }
+
+            if (!defined)
+            {
+                return stage;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The escalation rules above (IN-ESCALATION, IN-ESCALATION-STAGE), without allocating.</summary>
+    private static bool EscalationsPassQuickly(IReadOnlyList<Escalation.DisputeEscalation> escalations, Escalation.DisputeResolutionProtocol protocol)
     {
         for (int i = 0; i < escalations.Count; i++)
         {
@@ -201,7 +242,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 firstRaised = step.RaisedOn < firstRaised ? step.RaisedOn : firstRaised;
             }
 
-            if (escalations[i].ResolvedOn < firstRaised)
+            if (escalations[i].ResolvedOn < firstRaised || UndefinedStage(escalations[i], protocol) is not null)
             {
                 return false;
             }

@@ -31,6 +31,9 @@ public static class ReasonCodes
     /// <summary>REV-4: the finding uses the legacy fixed-anniversary schedule, which is not statutory.</summary>
     public const string NonStatutorySchedule = "REV-4.NonStatutorySchedule";
 
+    /// <summary>LOC-1: the child has entered s20 more than once (information on the finding, not a breach).</summary>
+    public const string RepeatEntry = "LOC-1.RepeatEntry";
+
     /// <summary>SEC-1: s25 does not apply to the child (not a child, or an excluded category).</summary>
     public const string S25NotApplicable = "SEC-1.S25NotApplicable";
 

@@ -24,6 +24,13 @@ public enum CareLeaverStatus
     Relevant = 2,
 
     /// <summary>LC-3: aged 18 or over, and relevant, or looked after and eligible, when turning 18 (s23C); shown until 25.</summary>
+    /// <remarks>
+    /// A child still looked after when turning 18 (looked after on the night before the 18th birthday, whether the
+    /// episode ends on the birthday or is left open) is former relevant if eligible immediately before care ended,
+    /// that is with 13 weeks (91 nights) since 14 counted up to the birthday, the same count LC-2 makes up to the
+    /// day care ended. So care ending on the 18th birthday and care ending the day before it give the same answer
+    /// when the nights match.
+    /// </remarks>
     FormerRelevant = 3,
 
     /// <summary>Aged 16 to 20, looked after at some time after turning 16, and none of the above (s24).</summary>
@@ -71,7 +78,9 @@ public sealed record CareLeaverFacts
 
 /// <summary>A young person's leaving-care status on a date, with the key dates and the reason.</summary>
 /// <param name="Status">The status.</param>
-/// <param name="EligibleFrom">The first day the young person was an eligible child, if ever (up to the date asked).</param>
+/// <param name="EligibleFrom">The first day the young person was an eligible child, if ever (up to the date asked). Null
+/// for a relevant or former relevant young person whose 91st night was the last night before care ended: eligible
+/// immediately before ceasing, but never looked after on a day with 91 nights already counted.</param>
 /// <param name="NightsLookedAfterSince14">Nights looked after since the 14th birthday, up to the date asked (short breaks excluded).</param>
 /// <param name="CoreDutiesEnd">For a former relevant child, the last day of the core duties: the day before 21, or before 25 in education or training.</param>
 /// <param name="Finding">The explanation.</param>
@@ -85,6 +94,12 @@ public sealed record CareLeaverAssessment(CareLeaverStatus Status, LocalDate? El
 /// episodes are split.</para>
 /// <para>Born 2008-05-10, looked after 2022-06-01 to 2022-08-15 (75 nights) and from 2024-05-01: eligible on 2024-05-20
 /// (94 nights). With the second period from 2024-05-15 instead: eligible from 2024-05-31 (91 nights).</para>
+/// <para>At the 18th birthday (s23C(1)): born 2007-10-01 (18 on 2025-10-01). Looked after 2025-07-01 to 2025-09-30
+/// (91 nights, leaving the day before the birthday): none on 2025-09-29 (90 nights), relevant on 2025-09-30 (eligible
+/// immediately before ceasing), former relevant from 2025-10-01. Looked after 2025-07-02 to 2025-10-01 (91 nights,
+/// care ending on the birthday): none on 2025-09-29 and 2025-09-30 (89 and 90 nights; the 91st is the night of
+/// 30 September), former relevant from 2025-10-01 (looked after when turning 18 and eligible immediately before
+/// ceasing). One night fewer (from 2025-07-03): qualifying from 2025-10-01.</para>
 /// </remarks>
 public static class CareLeavers
 {
@@ -127,7 +142,7 @@ public static class CareLeavers
                 h.ExtraCategory() ? $"relevant child: aged {age}, not looked after, detained or in hospital on the 16th birthday after 13 weeks looked after since 14 (CLR 2010 reg 3)"
                     : $"relevant child: aged {age}, no longer looked after (since {DateFormat.Iso(h.LastCeased(asOf)!.Value)}), and eligible immediately before"),
             CareLeaverStatus.FormerRelevant => (RuleId.FormerRelevantChild, Citations.FormerRelevantChild,
-                $"former relevant child from the 18th birthday ({DateFormat.Iso(h.A18)}); core duties to {DateFormat.Iso(coreEnd!.Value)}{(facts.InEducationOrTraining ? " (in education or training)" : string.Empty)}"),
+                $"former relevant child from the 18th birthday ({DateFormat.Iso(h.A18)}), {(h.LookedAfterWhenTurning18 ? $"looked after when turning 18 and eligible immediately before care ended ({h.Nights(h.A14, h.A18).ToString(CultureInfo.InvariantCulture)} nights looked after since the 14th birthday)" : "a relevant child until then")}; core duties to {DateFormat.Iso(coreEnd!.Value)}{(facts.InEducationOrTraining ? " (in education or training)" : string.Empty)}"),
             CareLeaverStatus.Qualifying => (RuleId.FormerRelevantChild, Citations.FormerRelevantChild,
                 $"qualifying for advice and assistance (s24): aged {age}, looked after at some time after 16, but not eligible, relevant or former relevant"),
             _ => (RuleId.EligibleChild, Citations.EligibleChild, NoneReason(h, age, asOf, nightsText)),
@@ -339,6 +354,13 @@ public static class CareLeavers
             return null;
         }
 
+        /// <summary>Whether the child was looked after at the start of the 18th birthday (on the night before it).</summary>
+        internal bool LookedAfterWhenTurning18 => LookedAfterOn(A18.PlusDays(-1));
+
+        /// <summary>
+        /// Whether the child was eligible immediately before ceasing to be looked after on <paramref name="ceased"/>
+        /// (LC-2, and LC-3 with the 18th birthday as the day care ended): every night up to that day counts.
+        /// </summary>
         internal bool EligibleAtCeasing(LocalDate ceased) =>
             ceased > A16 && ceased <= A18 && Nights(A14, ceased) >= ThirteenWeeks && (!policy.RequireNightAfterSixteenthBirthday || Nights(A16, ceased) >= 1);
 
@@ -353,8 +375,12 @@ public static class CareLeavers
 
             if (asOf >= A18)
             {
-                CareLeaverStatus atSeventeen = Status(A18.PlusDays(-1));
-                if (atSeventeen is CareLeaverStatus.Eligible or CareLeaverStatus.Relevant)
+                // s23C(1): (b) looked after when attaining 18 and eligible immediately before ceasing to be looked
+                // after, which is at 18 at the latest, so the nights count up to the birthday, as EligibleAtCeasing
+                // counts them for care that ended earlier (care ending on the birthday gives the same answer as
+                // care ending the day before with the same nights); or (a) a relevant child on the last day at 17.
+                bool formerRelevant = LookedAfterWhenTurning18 ? EligibleAtCeasing(A18) : Status(A18.PlusDays(-1)) == CareLeaverStatus.Relevant;
+                if (formerRelevant)
                 {
                     return CareLeaverStatus.FormerRelevant;
                 }

@@ -37,3 +37,9 @@ public sealed record PeriodOfCare(LocalDate Start, LocalDate? End, IReadOnlyList
 /// <param name="End">The day the run ended, or <see langword="null"/> if it continues.</param>
 /// <param name="Episodes">The episodes of the run.</param>
 public sealed record StatusRun(LocalDate Start, LocalDate? End, IReadOnlyList<Episode> Episodes);
+
+/// <summary>An SSDA903 duration limit broken (LEG-1): the day the breaching stretch began, and the finding.</summary>
+/// <remarks>Rule LEG-1; citation: DfE SSDA903 guidance and validation rules 361-365 and 367.</remarks>
+/// <param name="From">The day the breaching stretch began (the reporting year's start for the V3 yearly total).</param>
+/// <param name="Finding">The finding (<see cref="Explanations.Outcome.NotMet"/>).</param>
+public readonly record struct DurationBreach(LocalDate From, Explanations.Finding Finding);

@@ -112,11 +112,16 @@ public static class Episodes
     public static IReadOnlyList<Finding> CheckDurations(IEnumerable<Episode> episodes, LocalDate asOf) =>
         DurationBreaches(episodes, asOf).Select(static b => b.Finding).ToArray();
 
-    /// <summary>The SSDA903 duration breaches with the day each breaching stretch began (the reporting year's start for the V3 total).</summary>
-    internal static IReadOnlyList<(LocalDate From, Finding Finding)> DurationBreaches(IEnumerable<Episode> episodes, LocalDate asOf)
+    /// <summary>The SSDA903 duration breaches, each with the day its breaching stretch began (the reporting year's start for the V3 yearly total): <see cref="CheckDurations"/> with dates.</summary>
+    /// <remarks>Rule LEG-1; citation: DfE SSDA903 guidance and validation rules 361-365 and 367. The weekly list dates each LEG-1 flag by <see cref="DurationBreach.From"/>.</remarks>
+    /// <param name="episodes">One child's episodes.</param>
+    /// <param name="asOf">The date open episodes are measured to.</param>
+    /// <returns>One breach per limit exceeded; empty when none is.</returns>
+    /// <exception cref="ArgumentException">The episodes are inconsistent (see <see cref="SplitIntoPeriods"/>).</exception>
+    public static IReadOnlyList<DurationBreach> DurationBreaches(IEnumerable<Episode> episodes, LocalDate asOf)
     {
         IReadOnlyList<PeriodOfCare> periods = SplitIntoPeriods(episodes);
-        var findings = new List<(LocalDate From, Finding Finding)>();
+        var findings = new List<DurationBreach>();
         foreach ((LegalStatus status, int limit) in DurationLimits)
         {
             foreach (StatusRun run in Runs(periods, s => s == status))
@@ -124,7 +129,7 @@ public static class Episodes
                 int days = Period.DaysBetween(run.Start, EndOrAsOf(run.Start, run.End, asOf));
                 if (days > limit)
                 {
-                    findings.Add((run.Start, DurationFinding(status, run.Start, run.End, days, limit, asOf)));
+                    findings.Add(new DurationBreach(run.Start, DurationFinding(status, run.Start, run.End, days, limit, asOf)));
                 }
             }
         }
@@ -135,7 +140,7 @@ public static class Episodes
             int days = Period.DaysBetween(e.Start, EndOrAsOf(e.Start, e.End, asOf));
             if (days > ShortBreakMaxDays)
             {
-                findings.Add((e.Start, DurationFinding(LegalStatus.V3, e.Start, e.End, days, ShortBreakMaxDays, asOf)));
+                findings.Add(new DurationBreach(e.Start, DurationFinding(LegalStatus.V3, e.Start, e.End, days, ShortBreakMaxDays, asOf)));
             }
         }
 
@@ -155,7 +160,7 @@ public static class Episodes
 
         foreach (KeyValuePair<int, int> year in byYear.Where(static y => y.Value > ShortBreakYearDays))
         {
-            findings.Add((new Timescales.ReportingYear(year.Key).Start, new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
+            findings.Add(new DurationBreach(new Timescales.ReportingYear(year.Key).Start, new Finding(RuleId.LegalStatus, Outcome.NotMet, Citations.Ssda903Episodes,
                 $"V3 short breaks total {year.Value.ToString(CultureInfo.InvariantCulture)} days in {new Timescales.ReportingYear(year.Key)}; the SSDA903 limit is 75 days in a year.")));
         }
 
@@ -268,4 +273,57 @@ public static class Episodes
 
         return sorted;
     }
+
+    /// <summary>One bit per legal status with an SSDA903 duration limit (L1, L2, L3, J2, V3), as <c>ChildCase.StatusMask</c> sets them.</summary>
+    internal static readonly int DurationLimitMask =
+        (1 << ((int)LegalStatus.L1 & 31)) | (1 << ((int)LegalStatus.L2 & 31)) | (1 << ((int)LegalStatus.L3 & 31)) | (1 << ((int)LegalStatus.J2 & 31)) | (1 << ((int)LegalStatus.V3 & 31));
+
+    /// <summary>An allocation-free screen for <see cref="Episodes.DurationBreaches"/> over the episodes known on <paramref name="asOf"/>: true if any limit may be broken.</summary>
+    internal static bool MayBreachDurations(Episode[] episodes, LocalDate asOf)
+    {
+        int v3Year = int.MinValue, v3Days = 0;
+        for (int i = 0; i < episodes.Length && episodes[i].Start <= asOf; i++)
+        {
+            Episode e = episodes[i];
+            int limit = DurationLimit(e.LegalStatus);
+            if (limit < 0)
+            {
+                continue;
+            }
+
+            // Back-to-back episodes of the same status add up (V3's 17 days are per episode; its yearly total is below).
+            LocalDate runStart = e.Start;
+            int j = i;
+            while (e.LegalStatus != LegalStatus.V3 && j > 0 && !StartsNewPeriod(episodes, j) && episodes[j - 1].LegalStatus == e.LegalStatus)
+            {
+                runStart = episodes[--j].Start;
+            }
+
+            LocalDate end = e.End is LocalDate known && known <= asOf ? known : (asOf > e.Start ? asOf : e.Start);
+            if (Period.DaysBetween(runStart, end) > limit)
+            {
+                return true;
+            }
+
+            if (e.LegalStatus == LegalStatus.V3)
+            {
+                for (LocalDate from = e.Start; from < end;)
+                {
+                    var year = Timescales.ReportingYear.Of(from);
+                    LocalDate next = end <= year.End ? end : year.End.PlusDays(1);
+                    v3Days = year.StartYear == v3Year ? v3Days + Period.DaysBetween(from, next) : Period.DaysBetween(from, next);
+                    v3Year = year.StartYear;
+                    if (v3Days > ShortBreakYearDays)
+                    {
+                        return true;
+                    }
+
+                    from = next;
+                }
+            }
+        }
+
+        return false;
+    }
+
 }

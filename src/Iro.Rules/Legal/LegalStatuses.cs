@@ -80,6 +80,16 @@ public static class LegalStatuses
     /// <returns><see langword="true"/> for V3 and V4.</returns>
     public static bool IsShortBreak(LegalStatus status) => status is LegalStatus.V3 or LegalStatus.V4;
 
+    /// <summary>Whether an SSDA903 placement type (PLACE) is a placement for adoption: A3, A4, A5 or A6 (letter case and surrounding spaces ignored).</summary>
+    /// <remarks>Rules LOC-3 and LOC-4; source: DfE SSDA903 guidance, placement codes.</remarks>
+    /// <param name="placementType">The PLACE code, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> for A3-A6.</returns>
+    public static bool IsPlacedForAdoption(string? placementType)
+    {
+        ReadOnlySpan<char> code = placementType.AsSpan().Trim();
+        return code.Length == 2 && (code[0] == 'A' || code[0] == 'a') && code[1] >= '3' && code[1] <= '6';
+    }
+
     /// <summary>Whether the child is in care under a care order: C1 (interim) or C2 (full).</summary>
     /// <param name="status">The status.</param>
     /// <returns><see langword="true"/> for C1 and C2.</returns>

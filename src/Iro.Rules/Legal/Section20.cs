@@ -43,6 +43,7 @@ public sealed record Section20Status
 /// <para>Rule LOC-1 (a local monitoring standard: Manchester City Council IRO annual report). Flagged when
 /// <c>asOf &gt; runStart + 3 months</c> (CAL-4), where the run is the continuous sequence of Section 20 episodes
 /// (V2 by default; <see cref="LocalPolicy.Section20LegalStatuses"/>) covering the as-of date within the current period.</para>
+/// <para>A repeat entry into s20 is information on the finding (reason <see cref="ReasonCodes.RepeatEntry"/>), not a breach: only the over-three-months test flags.</para>
 /// <para>Start 2024-11-30: flagged from 2025-03-01. Start 2025-01-31: flagged from 2025-05-01. V2 changed to C1 on
 /// 2025-02-15: the run has ended, not flagged.</para>
 /// </remarks>
@@ -133,7 +134,10 @@ public static class Section20
                 Entries = entries,
                 EntriesInCurrentPeriod = inPeriod,
                 Finding = new Finding(RuleId.Section20OverThreeMonths, Outcome.NotApplicable, Citations.Section20Flag,
-                    $"Not accommodated under s20 ({codes}) on {DateFormat.Iso(asOf)}; {repeat}."),
+                    $"Not accommodated under s20 ({codes}) on {DateFormat.Iso(asOf)}; {repeat}.")
+                {
+                    Reason = entries.Count > 1 ? ReasonCodes.RepeatEntry : null,
+                },
             };
         }
 
@@ -153,7 +157,10 @@ public static class Section20
             Entries = entries,
             EntriesInCurrentPeriod = inPeriod,
             Finding = new Finding(RuleId.Section20OverThreeMonths, flagged ? Outcome.NotMet : Outcome.Met, Citations.Section20Flag,
-                $"Accommodated under s20 ({codes}) since {DateFormat.Iso(current.Start)}: {verdict}; {repeat}."),
+                $"Accommodated under s20 ({codes}) since {DateFormat.Iso(current.Start)}: {verdict}; {repeat}.")
+            {
+                Reason = entries.Count > 1 ? ReasonCodes.RepeatEntry : null,
+            },
         };
     }
 }

@@ -142,6 +142,21 @@ public static class ParticipationCodes
         return new Finding(RuleId.Participation, valid ? Outcome.Met : Outcome.NotMet, Citations.Participation, summary);
     }
 
+    /// <summary>PAR-1 for a review as recorded: a review with no participation code is not met (every review needs one of PN0-PN7); otherwise as <see cref="Validate"/>.</summary>
+    /// <remarks>Rule PAR-1; citation: DfE SSDA903 guidance (REVIEW_CODE). The weekly list flags each review for which this is not met.</remarks>
+    /// <param name="code">The recorded code, or <see langword="null"/> if none was recorded.</param>
+    /// <param name="dateOfBirth">The child's date of birth.</param>
+    /// <param name="reviewDate">The review date.</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <returns>The finding.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reviewDate"/> is before <paramref name="dateOfBirth"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not defined.</exception>
+    public static Finding ValidateRecorded(ParticipationCode? code, LocalDate dateOfBirth, LocalDate reviewDate, LocalPolicy? policy = null) =>
+        code is ParticipationCode recorded
+            ? Validate(recorded, dateOfBirth, reviewDate, policy)
+            : new Finding(RuleId.Participation, Outcome.NotMet, Citations.Participation,
+                $"No participation code recorded for the review on {DateFormat.Iso(reviewDate)}: every review needs one of PN0-PN7 (PAR-1).");
+
     /// <summary>The allocation-free form of <see cref="Validate"/>: whether the code is valid for the child's age on the review date.</summary>
     /// <param name="code">The recorded code.</param>
     /// <param name="dateOfBirth">The child's date of birth.</param>

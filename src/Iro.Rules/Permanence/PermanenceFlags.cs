@@ -59,20 +59,32 @@ public static class PermanenceFlags
             CalendarMonths.Add(placementOrderOn, p.PlacementOrderFlagMonths), Deadline.Plural(p.PlacementOrderFlagMonths, "month"), p.AdoptionFlagsEnabled);
     }
 
-    /// <summary>LOC-3: waiting for adoption for over 9 months (by default), as of a date; the wait ends when the child is placed for adoption.</summary>
+    /// <summary>The day the LOC-3 wait starts under the policy's <see cref="LocalPolicy.WaitStart"/>: the decision (falling back to the placement order), or the placement order.</summary>
+    internal static LocalDate? WaitStart(LocalDate? shouldBePlacedDecisionOn, LocalDate? placementOrderOn, LocalPolicy policy) =>
+        policy.WaitStart == AdoptionWaitStart.AdmDecision ? shouldBePlacedDecisionOn ?? placementOrderOn : placementOrderOn;
+
+    /// <summary>LOC-3: waiting for adoption for over 9 months (by default), as of a date; the wait ends when the child is placed for adoption or the decision is reversed.</summary>
     /// <param name="shouldBePlacedDecisionOn">The agency decision that the child should be placed for adoption, if known.</param>
     /// <param name="placementOrderOn">The placement order date, if any (the fallback start).</param>
     /// <param name="placedForAdoptionOn">When the child was placed for adoption, if they have been.</param>
     /// <param name="asOf">The date of the list.</param>
     /// <param name="policy">The policy (<see cref="LocalPolicy.WaitStart"/>); the default when null.</param>
-    /// <returns>The finding; <see cref="Outcome.NotApplicable"/> when there is no start date.</returns>
-    public static Finding AdoptionWait(LocalDate? shouldBePlacedDecisionOn, LocalDate? placementOrderOn, LocalDate? placedForAdoptionOn, LocalDate asOf, LocalPolicy? policy = null)
+    /// <param name="decisionReversedOn">When the decision that the child should be placed for adoption was reversed (SSDA903 DATE_PLACED_CEASED), if it was: it ends the wait.</param>
+    /// <returns>The finding; <see cref="Outcome.NotApplicable"/> when there is no start date, or the wait has ended.</returns>
+    public static Finding AdoptionWait(
+        LocalDate? shouldBePlacedDecisionOn, LocalDate? placementOrderOn, LocalDate? placedForAdoptionOn, LocalDate asOf, LocalPolicy? policy = null, LocalDate? decisionReversedOn = null)
     {
         LocalPolicy p = policy ?? LocalPolicy.Default;
-        LocalDate? start = p.WaitStart == AdoptionWaitStart.AdmDecision ? shouldBePlacedDecisionOn ?? placementOrderOn : placementOrderOn;
+        LocalDate? start = WaitStart(shouldBePlacedDecisionOn, placementOrderOn, p);
         if (start is not LocalDate from)
         {
             return new Finding(RuleId.WaitingForAdoption, Outcome.NotApplicable, Citations.AdoptionFlags, "No adoption decision or placement order: not waiting for adoption.");
+        }
+
+        if (decisionReversedOn is LocalDate reversed && reversed <= asOf && (placedForAdoptionOn is not LocalDate placed || placed > asOf || reversed < placed))
+        {
+            return new Finding(RuleId.WaitingForAdoption, Outcome.NotApplicable, Citations.AdoptionFlags,
+                $"Waiting for adoption from {DateFormat.Iso(from)} ended on {DateFormat.Iso(reversed)}, when the decision that the child should be placed for adoption was reversed: not flagged.");
         }
 
         return Over(RuleId.WaitingForAdoption, "waiting for adoption", from, placedForAdoptionOn, asOf,

@@ -180,6 +180,11 @@ public sealed record CarePeriod
         init => iroVisits = value is null ? null : Array.AsReadOnly(value.ToArray());
     }
 
+    /// <summary>Whether the source records when each review's recommendations and minutes were sent, so that a review with no such date has not had them sent yet (REV-6).</summary>
+    /// <remarks>Rule REV-6. When false (the default), a missing <see cref="Review.RecommendationsOn"/> or <see cref="Review.MinutesOn"/>
+    /// is "not recorded" (information only); when true it is "not sent", pending until the local deadline and overdue after it.</remarks>
+    public bool TracksReviewRecords { get; init; }
+
     /// <summary>Proposed significant changes to the care plan (REV-7); empty when none are recorded.</summary>
     /// <exception cref="ArgumentNullException">The value or an item is null.</exception>
     public IReadOnlyList<SignificantChange> SignificantChanges
@@ -204,6 +209,7 @@ public sealed record CarePeriod
         other is not null
         && Start == other.Start
         && End == other.End
+        && TracksReviewRecords == other.TracksReviewRecords
         && Reviews.SequenceEqual(other.Reviews)
         && (IroVisits is null ? other.IroVisits is null : other.IroVisits is not null && IroVisits.SequenceEqual(other.IroVisits))
         && SignificantChanges.SequenceEqual(other.SignificantChanges)

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using Iro.Rules.Calendars;
+using Iro.Rules.Explanations;
+using Iro.Rules.Timescales;
 using Iro.Rules.Internal;
 using NodaTime;
 
@@ -122,6 +124,40 @@ public static partial class ReviewSchedule
 
         LocalDate nextDue = DueDate(ReviewTimetableKind.Ordinary, sortedDates.Length + 1, periodStart, previous, previousDue, policy, calendar, nameof(periodStart)).Due;
         return new ReviewStatus(sortedDates.Length, late, sortedDates.Length + 1, nextDue, asOf > nextDue);
+    }
+
+    /// <summary>
+    /// The weekly list's next-review check on the ordinary timetable (REV-1 to REV-3), for an open period whose
+    /// single-meeting reviews are already checked and sorted: an allocation-free screen, then, only when the next review
+    /// is overdue or due within <paramref name="dueSoonDays"/>, the same finding as
+    /// <see cref="Evaluate(CarePeriod, LocalDate, LocalPolicy, WorkingDayCalendar)"/>'s <see cref="ReviewTimeline.NextFinding"/>
+    /// (built by the same code), with its deadline.
+    /// </summary>
+    /// <returns>The finding, or <see langword="null"/> when the next review is neither overdue nor due soon.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The first review's due date would be after 2100-12-31.</exception>
+    internal static Finding? NextReviewFlag(
+        LocalDate periodStart, ReadOnlySpan<LocalDate> sortedDates, LocalDate asOf, WorkingDayCalendar calendar, LocalPolicy policy, int dueSoonDays, out Deadline next)
+    {
+        LocalDate? previous = null;
+        LocalDate? previousDue = null;
+        for (int i = 0; i < sortedDates.Length; i++)
+        {
+            LocalDate due = DueDate(ReviewTimetableKind.Ordinary, i + 1, periodStart, previous, previousDue, policy, calendar, "period.Start").Due;
+            previous = sortedDates[i];
+            previousDue = due;
+        }
+
+        int number = sortedDates.Length + 1;
+        (LocalDate nextDue, ReviewTimetable.Regime regime, LocalDate from) = DueDate(ReviewTimetableKind.Ordinary, number, periodStart, previous, previousDue, policy, calendar, "period.Start");
+        if (asOf <= nextDue && Period.DaysBetween(asOf, nextDue) > dueSoonDays)
+        {
+            next = default;
+            return null;
+        }
+
+        next = Deadline.Assess(nextDue, null, asOf, number == 1 && regime.FirstUnit == ReviewTimetable.FirstLimitUnit.WorkingDays && nextDue <= WorkingDayCalendar.MaxDate ? calendar : null);
+        string basis = Basis(ReviewTimetableKind.Ordinary, number, regime, periodStart, from, previous);
+        return NextFinding(number, nextDue, basis, regime, next, null, policy, ReviewTimetableKind.Ordinary);
     }
 
     private static void ThrowBadReviewDate(LocalDate date, LocalDate periodStart, LocalDate asOf)

@@ -105,7 +105,7 @@ public static partial class ReviewSchedule
             int number = i + 1;
             (LocalDate due, ReviewTimetable.Regime regime, LocalDate from) = DueDate(kind, number, anchor, previousDate, previousDue, policy, calendar, startName);
             string basis = Basis(kind, number, regime, anchor, from, previousDate);
-            HeldReview result = Assess(reviews[i], number, due, regime, basis, asOf, policy, calendar, period.IroVisits, kind, reviewsName);
+            HeldReview result = Assess(reviews[i], number, due, regime, basis, asOf, policy, calendar, period.IroVisits, kind, reviewsName, period.TracksReviewRecords);
             held.Add(result);
             findings.Add(result.Finding);
             if (result.Adjournment is not null)
@@ -424,7 +424,8 @@ public static partial class ReviewSchedule
         WorkingDayCalendar calendar,
         IReadOnlyList<LocalDate>? iroVisits,
         ReviewTimetableKind kind,
-        string reviewsName)
+        string reviewsName,
+        bool tracksRecords)
     {
         LocalDate heldOn = review.DateUnder(policy.ReviewDateBasis);
         bool workingDayRule = number == 1 && regime.FirstUnit == ReviewTimetable.FirstLimitUnit.WorkingDays;
@@ -453,12 +454,7 @@ public static partial class ReviewSchedule
 
         // REV-6: recommendations and minutes, counted in working days from the completion date.
         LocalDate completed = review.LastPart;
-        LocalDate recommendationsDue = policy.TryAddWorkingDays(calendar, completed, policy.RecommendationsDueWorkingDays, out LocalDate r)
-            ? r : throw OutOfRange(reviewsName, completed, "the recommendations deadline", "REV-6");
-        LocalDate minutesDue = policy.TryAddWorkingDays(calendar, completed, policy.MinutesDueWorkingDays, out LocalDate m)
-            ? m : throw OutOfRange(reviewsName, completed, "the minutes deadline", "REV-6");
-        Deadline? recommendations = review.RecommendationsOn is null ? null : Deadline.Assess(recommendationsDue, review.RecommendationsOn, asOf, calendar);
-        Deadline? minutes = review.MinutesOn is null ? null : Deadline.Assess(minutesDue, review.MinutesOn, asOf, calendar);
+        RecordStatus record = Record(number, completed, review.RecommendationsOn, review.MinutesOn, tracksRecords, asOf, policy, calendar, reviewsName);
 
         return new HeldReview
         {
@@ -473,12 +469,12 @@ public static partial class ReviewSchedule
             AdjournedUnderReg36 = adjournedPastDue,
             Finding = finding,
             Adjournment = adjournment,
-            RecommendationsDueBy = recommendationsDue,
-            MinutesDueBy = minutesDue,
-            Recommendations = recommendations,
-            Minutes = minutes,
-            Record = RecordFinding(number, completed, recommendationsDue, minutesDue, recommendations, minutes, policy),
-            IroVisit = iroVisits is null ? null : IroVisitFinding(review, number, iroVisits, policy),
+            RecommendationsDueBy = record.RecommendationsDueBy,
+            MinutesDueBy = record.MinutesDueBy,
+            Recommendations = record.Recommendations,
+            Minutes = record.Minutes,
+            Record = record.Finding,
+            IroVisit = iroVisits is null ? null : IroVisitFinding(review.FirstPart, review.LastPart, review.ChildRefusedIroVisit, number, iroVisits, policy, LocalDate.MinIsoValue),
         };
     }
 
@@ -514,6 +510,39 @@ public static partial class ReviewSchedule
             $"Review {number} was adjourned on {DateFormat.Iso(from)} and reconvened on {DateFormat.Iso(again)}, within 20 working days (by {DateFormat.Iso(limit)})."), true);
     }
 
+    /// <summary>REV-6 for one review: the two deadlines, what is known of them on <paramref name="asOf"/>, and the finding; the one home of REV-6, for the explained schedule and the weekly list alike.</summary>
+    /// <param name="number">The review's number in its period.</param>
+    /// <param name="completed">The review's completion date (its last part).</param>
+    /// <param name="recommendationsOn">When the recommendations were placed on file, if recorded.</param>
+    /// <param name="minutesOn">When the minutes were sent, if recorded.</param>
+    /// <param name="tracks">Whether a missing date means "not sent" (<see cref="CarePeriod.TracksReviewRecords"/>) rather than "not recorded".</param>
+    /// <param name="asOf">The date of the assessment.</param>
+    /// <param name="policy">The local deadlines.</param>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="name">The argument named in an out-of-range error.</param>
+    internal static RecordStatus Record(
+        int number, LocalDate completed, LocalDate? recommendationsOn, LocalDate? minutesOn, bool tracks, LocalDate asOf, LocalPolicy policy, WorkingDayCalendar calendar, string name)
+    {
+        LocalDate recommendationsDue = policy.TryAddWorkingDays(calendar, completed, policy.RecommendationsDueWorkingDays, out LocalDate r)
+            ? r : throw OutOfRange(name, completed, "the recommendations deadline", "REV-6");
+        LocalDate minutesDue = policy.TryAddWorkingDays(calendar, completed, policy.MinutesDueWorkingDays, out LocalDate m)
+            ? m : throw OutOfRange(name, completed, "the minutes deadline", "REV-6");
+        Deadline? recommendations = recommendationsOn is null && !tracks ? null : Deadline.Assess(recommendationsDue, recommendationsOn, asOf, calendar);
+        Deadline? minutes = minutesOn is null && !tracks ? null : Deadline.Assess(minutesDue, minutesOn, asOf, calendar);
+        return new RecordStatus(recommendationsDue, minutesDue, recommendations, minutes,
+            RecordFinding(number, completed, recommendationsDue, minutesDue, recommendations, minutes, policy));
+    }
+
+    /// <summary>REV-6's deadlines and finding for one review.</summary>
+    internal readonly record struct RecordStatus(LocalDate RecommendationsDueBy, LocalDate MinutesDueBy, Deadline? Recommendations, Deadline? Minutes, Finding Finding)
+    {
+        /// <summary>The earliest deadline passed with nothing sent (the weekly list's REV-6 date), or null if none.</summary>
+        public LocalDate? EarliestOverdue =>
+            Recommendations is { Timeliness: Timeliness.Overdue } ? RecommendationsDueBy
+            : Minutes is { Timeliness: Timeliness.Overdue } ? MinutesDueBy
+            : null;
+    }
+
     private static Finding RecordFinding(
         int number, LocalDate completed, LocalDate recommendationsDue, LocalDate minutesDue, Deadline? recommendations, Deadline? minutes, LocalPolicy policy)
     {
@@ -537,7 +566,8 @@ public static partial class ReviewSchedule
         : RuleId.SubsequentReview;
 
     /// <summary>REV-10: the latest IRO visit within [completion - window, first part] (the first part's own day only with <see cref="LocalPolicy.CountSameDayVisit"/>), or null; and the window's ends.</summary>
-    internal static (LocalDate? Visit, LocalDate From, LocalDate Through) VisitBefore(LocalDate firstPart, LocalDate lastPart, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
+    internal static (LocalDate? Visit, LocalDate From, LocalDate Through) VisitBefore(
+        LocalDate firstPart, LocalDate lastPart, IReadOnlyList<LocalDate> visits, LocalPolicy policy, LocalDate notBefore)
     {
         LocalDate windowStart = Weeks.WindowStart(lastPart, policy.IroVisitWindowDays);
         LocalDate latest = policy.CountSameDayVisit ? firstPart : firstPart.PlusDays(-1);
@@ -545,7 +575,7 @@ public static partial class ReviewSchedule
         for (int i = 0; i < visits.Count; i++)
         {
             LocalDate v = visits[i];
-            if (v >= windowStart && v <= latest && (visit is null || v > visit))
+            if (v >= windowStart && v >= notBefore && v <= latest && (visit is null || v > visit))
             {
                 visit = v;
             }
@@ -554,9 +584,10 @@ public static partial class ReviewSchedule
         return (visit, windowStart, latest);
     }
 
-    private static Finding IroVisitFinding(Review review, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy)
+    /// <summary>REV-10 for one review: the one home of the visit finding, for the explained schedule and the weekly list alike.</summary>
+    internal static Finding IroVisitFinding(LocalDate firstPart, LocalDate lastPart, bool childRefused, int number, IReadOnlyList<LocalDate> visits, LocalPolicy policy, LocalDate notBefore)
     {
-        (LocalDate? visit, LocalDate from, LocalDate latest) = VisitBefore(review.FirstPart, review.LastPart, visits, policy);
+        (LocalDate? visit, LocalDate from, LocalDate latest) = VisitBefore(firstPart, lastPart, visits, policy, notBefore);
         string range = $"{DateFormat.Iso(from)} to {DateFormat.Iso(latest)}";
         if (visit is LocalDate seen)
         {
@@ -564,7 +595,7 @@ public static partial class ReviewSchedule
                 $"The IRO saw the child on {DateFormat.Iso(seen)}, within the {policy.IroVisitWindowDays} days before review {number} ({range}).");
         }
 
-        return review.ChildRefusedIroVisit
+        return childRefused
             ? new Finding(RuleId.IroVisit, Outcome.NotApplicable, Citations.IroVisit,
                 $"No IRO visit in {range} before review {number}: exempt, the child refused (ExemptChildRefused).")
             { Reason = ReasonCodes.ExemptChildRefused }

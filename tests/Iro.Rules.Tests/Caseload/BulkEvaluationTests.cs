@@ -33,9 +33,18 @@ public class BulkEvaluationTests
     [InlineData("2025-03-10", new string[0])] // the recommendations' last day
     [InlineData("2025-03-11", new[] { "REV-6 overdue 2025-03-10" })] // the day after
     [InlineData("2025-03-24", new[] { "REV-6 overdue 2025-03-10" })] // the minutes' last day
-    [InlineData("2025-03-25", new[] { "REV-6 overdue 2025-03-10", "REV-6 overdue 2025-03-24" })]
+    [InlineData("2025-03-25", new[] { "REV-6 overdue 2025-03-10" })] // both missed: one flag for the review, dated by the first
     public void ReviewRecord_Overdue_TheDayAfterTheLocalDeadline(string asOf, string[] expected) =>
         Assert.Equal(expected, Flags(WithReviewRecord(tracked: true), asOf, "REV-6"));
+
+    [Fact]
+    public void ReviewRecord_Flag_IsTheSchedulesOwnRecordFinding()
+    {
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(WithReviewRecord(tracked: true), D("2025-03-25")).Flags, f => f.Rule == RuleId.ReviewRecord);
+        Assert.Equal(
+            "Review 1 completed 2025-03-03: recommendations due by 2025-03-10 (5 working days), overdue by 11 working days as of 2025-03-25; minutes due by 2025-03-24 (15 working days), overdue by 1 working day as of 2025-03-25.",
+            flag.Reason);
+    }
 
     [Fact]
     public void ReviewRecord_NotFlagged_WhenSentOrNotTracked()
@@ -53,7 +62,9 @@ public class BulkEvaluationTests
             new[] { new CaseReview(D("2025-04-14"), ParticipationCode.PN1) })
         { TracksReviewRecords = true };
         Assert.Empty(Flags(child, "2025-04-23", "REV-6"));
-        Assert.Equal(new[] { "REV-6 overdue 2025-04-23", "REV-6 overdue 2025-05-08" }, Flags(child, "2025-05-09", "REV-6"));
+        Assert.Equal(new[] { "REV-6 overdue 2025-04-23" }, Flags(child, "2025-05-08", "REV-6"));
+        Assert.Equal(new[] { "REV-6 overdue 2025-04-23" }, Flags(child, "2025-05-09", "REV-6"));
+        Assert.Contains("recommendations due by 2025-04-23 (5 working days), overdue by 11 working days as of 2025-05-09; minutes due by 2025-05-08 (15 working days), overdue by 1 working day", Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2025-05-09")).Flags, f => f.Rule == RuleId.ReviewRecord).Reason, StringComparison.Ordinal);
     }
 
     // Escalation raised Thursday 2025-05-15 (stage 1), stage 2 on 2025-05-22. Twenty working days, skipping the spring
@@ -84,15 +95,19 @@ public class BulkEvaluationTests
     }
 
     [Fact]
-    public void Escalation_StageTheProtocolDoesNotDefine_IsReportedAsAFlag()
+    public void Escalation_StageTheProtocolDoesNotDefine_IsARejectionNotAFlag()
     {
+        // Issue G fault 6: an undefined stage used to become a DRP-1 "flag" built from an exception message.
         var child = WithEscalation(null) with
         {
             Escalations = new[] { new DisputeEscalation(new[] { new EscalationStep(9, D("2025-05-15")) }) },
         };
-        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2025-06-01")).Flags, f => f.Rule == RuleId.DisputeResolution);
-        Assert.Equal(FlagStatus.Flag, flag.Status);
-        Assert.Contains("stage 9", flag.Reason, StringComparison.Ordinal);
+        ChildEvaluation result = new CaseloadEvaluator().EvaluateChild(child, D("2025-06-01"));
+        Assert.False(result.Evaluated);
+        Assert.Empty(result.Flags);
+        Rejection rejection = Assert.Single(result.Rejections);
+        Assert.Equal(("IN-ESCALATION-STAGE", "Escalations", "9"), (rejection.Code, rejection.Field, rejection.Value));
+        Assert.Contains("stage 9, which the dispute resolution protocol does not define (stages 1, 2, 3, 4, 5, 6)", rejection.Message, StringComparison.Ordinal);
     }
 
     // Placed in secure accommodation on Saturday 2025-03-01 at 17:30 (still there).
@@ -137,7 +152,7 @@ public class BulkEvaluationTests
     }
 
     [Fact]
-    public void EvaluateInto_WritesTheSameFlagsAsEvaluate_AndReportsEveryBadChild()
+    public void EvaluateToSink_WritesTheSameFlagsAsEvaluate_AndReportsEveryBadChild()
     {
         ChildCase[] caseload = CaseloadTests.SmallCaseload();
         var evaluator = new CaseloadEvaluator();
@@ -145,19 +160,16 @@ public class BulkEvaluationTests
         var expected = evaluator.Evaluate(caseload, asOf).ToList();
         foreach (bool parallel in new[] { false, true })
         {
-            var flags = new List<CaseloadFlag>();
-            var bad = new List<ChildEvaluation>();
-            CaseloadTotals totals = parallel
-                ? evaluator.EvaluateIntoParallel(caseload, asOf, flags, bad, degreeOfParallelism: 2)
-                : evaluator.EvaluateInto(caseload, asOf, flags, bad);
+            var sink = new CollectingCaseloadSink();
+            CaseloadTotals totals = evaluator.Evaluate(caseload, asOf, sink, degreeOfParallelism: parallel ? 2 : 1);
             Assert.Equal(new CaseloadTotals(4, 3, 1, 5), totals);
-            Assert.Equal(expected.SelectMany(e => e.Flags), flags);
-            Assert.Equal("C", Assert.Single(bad).ChildId);
+            Assert.Equal(expected.SelectMany(e => e.Flags), sink.Flags);
+            Assert.Equal("C", Assert.Single(sink.NotEvaluatedChildren).ChildId);
         }
     }
 
     [Fact]
-    public void EvaluateIntoParallel_AcrossSeveralChunks_KeepsInputOrder()
+    public void EvaluateToSink_Parallel_AcrossSeveralChunks_KeepsInputOrder()
     {
         // 40,000 children: more than two of the parallel path's chunks of 16,384.
         ChildCase[] small = CaseloadTests.SmallCaseload();
@@ -166,20 +178,18 @@ public class BulkEvaluationTests
             .ToArray();
         var evaluator = new CaseloadEvaluator();
         LocalDate asOf = D("2025-11-10");
-        var sequential = new List<CaseloadFlag>();
-        var sequentialBad = new List<ChildEvaluation>();
-        var parallel = new List<CaseloadFlag>();
-        var parallelBad = new List<ChildEvaluation>();
-        CaseloadTotals a = evaluator.EvaluateInto(caseload, asOf, sequential, sequentialBad);
-        CaseloadTotals b = evaluator.EvaluateIntoParallel(caseload, asOf, parallel, parallelBad, degreeOfParallelism: 2);
+        var sequential = new CollectingCaseloadSink();
+        var parallel = new CollectingCaseloadSink();
+        CaseloadTotals a = evaluator.Evaluate(caseload, asOf, sequential);
+        CaseloadTotals b = evaluator.Evaluate(caseload, asOf, parallel, degreeOfParallelism: 2);
         Assert.Equal(new CaseloadTotals(40_000, 30_000, 10_000, 50_000), a); // per 4 children: 3 evaluated, 5 flags
         Assert.Equal(a, b);
-        Assert.Equal(sequential, parallel);
-        Assert.Equal(sequentialBad.Select(e => e.ChildId), parallelBad.Select(e => e.ChildId));
+        Assert.Equal(sequential.Flags, parallel.Flags);
+        Assert.Equal(sequential.NotEvaluatedChildren.Select(e => e.ChildId), parallel.NotEvaluatedChildren.Select(e => e.ChildId));
     }
 
     [Fact]
-    public void EvaluateInto_AllocatesNothing_ForAChildWithoutFlags()
+    public void EvaluateToSink_AllocatesNothing_ForAChildWithoutFlags()
     {
         // In care since 2024-01-08; reviews on time with visits and records; next review due 2026-01-20, so nothing
         // is due within 14 days of 2025-11-10.
@@ -198,20 +208,19 @@ public class BulkEvaluationTests
         var evaluator = new CaseloadEvaluator();
         ChildCase[] thousand = Enumerable.Repeat(child, 1000).ToArray();
         var sink = new CountingFlagSink();
-        var bad = new List<ChildEvaluation>();
         LocalDate asOf = D("2025-11-10");
         for (int i = 0; i < 20; i++)
         {
-            evaluator.EvaluateInto(thousand, asOf, sink, bad); // warm up
+            evaluator.Evaluate(thousand, asOf, sink); // warm up
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        CaseloadTotals totals = evaluator.EvaluateInto(thousand, asOf, sink, bad);
+        CaseloadTotals totals = evaluator.Evaluate(thousand, asOf, sink);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(new CaseloadTotals(1000, 1000, 0, 0), totals);
         Assert.True(sink.Count == 0, $"{sink.Count} flags");
-        Assert.Empty(bad);
+        Assert.Equal(0, sink.NotEvaluatedCount);
 
         // The only allocation is the enumerator over the array, once per call: nothing per child.
         Assert.True(allocated <= 64, $"allocated {allocated} bytes evaluating 1,000 children");

@@ -68,7 +68,7 @@ public class CaseloadProperties
     {
         var evaluator = new CaseloadEvaluator();
         var sequential = evaluator.Evaluate(caseload.Children, AsOf).Select(Key).ToList();
-        var parallel = evaluator.EvaluateParallel(caseload.Children, AsOf, 2).Select(Key).ToList();
+        var parallel = evaluator.Evaluate(caseload.Children, AsOf, degreeOfParallelism: 2).Select(Key).ToList();
         var alone = caseload.Children.Select(c => Key(evaluator.EvaluateChild(c, AsOf))).ToList();
         return sequential.SequenceEqual(parallel) && sequential.SequenceEqual(alone);
     }
@@ -85,20 +85,19 @@ public class CaseloadProperties
 
     [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 60)]
     public bool QuickValidityCheck_NeverPassesARecordTheValidatorRejects(Caseload caseload) =>
-        caseload.Children.All(c => !ChildCaseValidator.PassesQuickly(c) || ChildCaseValidator.Instance.Validate(c).IsValid);
+        caseload.Children.All(c => !ChildCaseValidator.Instance.PassesQuickly(c) || ChildCaseValidator.Instance.Validate(c).IsValid);
 
     [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 40)]
-    public bool EvaluateInto_Parallel_EqualsEvaluate(Caseload caseload)
+    public bool EvaluateToSink_Parallel_EqualsEvaluate(Caseload caseload)
     {
         var evaluator = new CaseloadEvaluator();
         var expected = evaluator.Evaluate(caseload.Children, AsOf).ToList();
-        var flags = new List<CaseloadFlag>();
-        var bad = new List<ChildEvaluation>();
-        CaseloadTotals totals = evaluator.EvaluateIntoParallel(caseload.Children, AsOf, flags, bad, degreeOfParallelism: 2);
+        var sink = new CollectingCaseloadSink();
+        CaseloadTotals totals = evaluator.Evaluate(caseload.Children, AsOf, sink, degreeOfParallelism: 2);
         return totals.Read == caseload.Children.Length
             && totals.Evaluated + totals.NotEvaluated == totals.Read
-            && flags.SequenceEqual(expected.SelectMany(e => e.Flags))
-            && bad.Select(Key).SequenceEqual(expected.Where(e => !e.Evaluated).Select(Key));
+            && sink.Flags.SequenceEqual(expected.SelectMany(e => e.Flags))
+            && sink.NotEvaluatedChildren.Select(Key).SequenceEqual(expected.Where(e => !e.Evaluated).Select(Key));
     }
 
     [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 40)]

@@ -46,7 +46,7 @@ public class CaseloadTests
             },
             flags);
         Assert.False(results[2].Evaluated);
-        Assert.Contains(results[2].Rejections, r => r.StartsWith("IN-EPISODES", StringComparison.Ordinal) && r.Contains("overlapping", StringComparison.Ordinal));
+        Assert.Contains(results[2].Rejections, r => r.Code == "IN-EPISODES" && r.Field == "Episodes" && r.Message.Contains("overlapping", StringComparison.Ordinal));
     }
 
     [Fact]
