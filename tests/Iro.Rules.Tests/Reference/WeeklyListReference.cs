@@ -77,7 +77,10 @@ public static class WeeklyListReference
             return new ExpectedList([], validation.Errors.Select(e => e.ErrorCode).Order(StringComparer.Ordinal).ToArray());
         }
 
-        // ...or a rule cannot be evaluated for this valid record (a deadline past the end of the supported range).
+        // ...or a rule cannot be evaluated for this valid record: its public API throws ArgumentOutOfRangeException,
+        // as for a deadline past the end of the supported range (2100-12-31). Read as the doc's "a child is evaluated
+        // whole or not at all", this includes ReviewSchedule's other end: a current period that began before
+        // 1991-10-14, whose review timetable is not modelled (the doc's parenthesis names one case, not the only one).
         try
         {
             return new ExpectedList(Flags(child, asOf, policy, calendar, dueSoonDays), []);
