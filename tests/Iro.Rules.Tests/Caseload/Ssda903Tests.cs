@@ -81,9 +81,10 @@ public class Ssda903ExampleTests
         string folder = Path.Combine(Path.GetTempPath(), "iro-rules-903-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // SSDA903 records a placement order only as an E1 episode, and no escalations, so the children carry just what the return can say.
+            // The return carries facts only: no placement-order or placement-for-adoption override (the evaluator reads
+            // both from the episodes) and no escalations, so those fields are dropped; nothing of the reader's is restated.
             var valid = caseload.Children
-                .Select(c => c with { PlacementOrderOn = c.Episodes.Where(e => e.LegalStatus == Iro.Rules.Legal.LegalStatus.E1).Select(e => (LocalDate?)e.Start).Min(), Escalations = null })
+                .Select(c => c with { PlacementOrderOn = null, PlacedForAdoptionOn = null, Escalations = null })
                 .Where(c => ChildCaseValidator.Instance.Validate(c).IsValid)
                 .ToArray();
             Ssda903Reader.WriteFolder(valid, folder);

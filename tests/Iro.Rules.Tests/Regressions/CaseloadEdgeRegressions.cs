@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using Iro.Rules.Calendars;
+using Iro.Rules.Caseload;
+using Iro.Rules.Explanations;
+using Iro.Rules.Legal;
+using Iro.Rules.Participation;
+using NodaTime;
+using Xunit;
+
+namespace Iro.Rules.Tests.Regressions;
+
+/// <summary>Issue G, fault 6: the caseload's SEC-3 ignored the evaluator's calendar, and review flags near 2100 were silently dropped.</summary>
+public class CaseloadEdgeRegressions
+{
+    private static LocalDate D(string iso) => Dates.Parse(iso);
+
+    // In care (C2) since 2024-02-10. Kept in secure accommodation without court authority for 49 hours from
+    // Thursday 2025-07-10 09:00, then placed again on Sunday 2025-08-03 at 15:00 (still there). 49 + 23 = 72 hours
+    // at Monday 2025-08-04 14:00. The prior 27 days hold more than 48 hours, so SEC-3 can apply: in England and Wales
+    // Monday 4 August is an ordinary day, 14:00 is after the 12:00 that ends the Sunday's window, so the limit stands;
+    // in Scotland it is the Summer bank holiday, so the limit runs on to 12:00 on Tuesday 2025-08-05.
+    private static ChildCase Secure() =>
+        new("S", D("2010-05-05"), new[] { new Episode(D("2024-02-10"), null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>())
+        {
+            SecureStays = new[]
+            {
+                new SecureStay(new LocalDateTime(2025, 7, 10, 9, 0), new LocalDateTime(2025, 7, 12, 10, 0)),
+                new SecureStay(new LocalDateTime(2025, 8, 3, 15, 0)),
+            },
+        };
+
+    [Fact]
+    public void Sec3_UsesTheEvaluatorsCalendar_EnglandAndWales_LimitStands()
+    {
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(Secure(), D("2025-08-04")).Flags, f => f.Rule == RuleId.SecureTimeLimit);
+        Assert.Equal(D("2025-08-04"), flag.Date);
+    }
+
+    [Fact]
+    public void Sec3_UsesTheEvaluatorsCalendar_Scotland_ExtendedToTuesdayNoon()
+    {
+        var scotland = new CaseloadEvaluator(calendar: WorkingDayCalendar.Scotland);
+        Assert.DoesNotContain(scotland.EvaluateChild(Secure(), D("2025-08-04")).Flags, f => f.Rule == RuleId.SecureTimeLimit);
+    }
+
+    [Fact]
+    public void AReviewDeadlinePast2100_MakesTheChildNotEvaluated_NotSilentlyUnflagged()
+    {
+        // Became looked after Friday 2100-12-10: the first review's 20 working days end in January 2101, past the
+        // supported range. The child was evaluated with no review flag before; now it is reported, whole.
+        var child = new ChildCase("Y", D("2095-01-01"), new[] { new Episode(D("2100-12-10"), null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        ChildEvaluation result = new CaseloadEvaluator().EvaluateChild(child, D("2100-12-20"));
+        Assert.False(result.Evaluated);
+        Assert.Empty(result.Flags);
+        Assert.Equal("IN-OUT-OF-RANGE", Assert.Single(result.Rejections).Code);
+        Assert.Contains("2100-12-31", result.Rejections[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReviewDeadlineWithinRange_NearTheEnd_IsStillFlagged()
+    {
+        // Became looked after Monday 2100-11-01: 20 working days end Monday 2100-11-29; as of 2100-11-30 overdue by 1 day.
+        var child = new ChildCase("Y", D("2095-01-01"), new[] { new Episode(D("2100-11-01"), null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2100-11-30")).Flags);
+        Assert.Equal((RuleId.FirstReview, FlagStatus.Overdue, D("2100-11-29")), (flag.Rule, flag.Status, flag.Date));
+    }
+}
