@@ -61,6 +61,9 @@ public static class WeeklyListReference
 
     private static readonly string[] AdoptionPlacements = ["A3", "A4", "A5", "A6"];
 
+    /// <summary>The Review of Children's Cases Regulations 1991 came into force on 14 October 1991 (docs/weekly-list.md, "Review timetables").</summary>
+    private static readonly LocalDate ReviewTimetablesFrom = new(1991, 10, 14);
+
     /// <summary>The expected weekly list for one child.</summary>
     /// <param name="child">The child's record.</param>
     /// <param name="asOf">The date of the list.</param>
@@ -77,10 +80,8 @@ public static class WeeklyListReference
             return new ExpectedList([], validation.Errors.Select(e => e.ErrorCode).Order(StringComparer.Ordinal).ToArray());
         }
 
-        // ...or a rule cannot be evaluated for this valid record: its public API throws ArgumentOutOfRangeException,
-        // as for a deadline past the end of the supported range (2100-12-31). Read as the doc's "a child is evaluated
-        // whole or not at all", this includes ReviewSchedule's other end: a current period that began before
-        // 1991-10-14, whose review timetable is not modelled (the doc's parenthesis names one case, not the only one).
+        // ...or a rule cannot be evaluated for this valid record: its public API throws ArgumentOutOfRangeException
+        // (a deadline past the end of the supported range, 2100-12-31).
         try
         {
             return new ExpectedList(Flags(child, asOf, policy, calendar, dueSoonDays), []);
@@ -117,7 +118,12 @@ public static class WeeklyListReference
 
         if (view.CurrentPeriod is PeriodOfCare period)
         {
-            ReviewFlags(child, period, asOf, policy, calendar, dueSoonDays, flags);
+            // Review timetables are modelled from 14 October 1991: a current period that began before then gets no REV flag.
+            if (period.Start >= ReviewTimetablesFrom)
+            {
+                ReviewFlags(child, period, asOf, policy, calendar, dueSoonDays, flags);
+            }
+
             Section20Flag(view, asOf, policy, flags);
             AdoptionFlags(child, view, period, asOf, policy, flags);
         }

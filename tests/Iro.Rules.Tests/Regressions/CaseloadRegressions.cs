@@ -3,6 +3,7 @@ using Iro.Rules.Escalation;
 using Iro.Rules.Explanations;
 using Iro.Rules.Legal;
 using Iro.Rules.Participation;
+using Iro.Rules.Reviews;
 
 namespace Iro.Rules.Tests.Regressions;
 
@@ -158,6 +159,27 @@ public class CaseloadRegressions
         Assert.Empty(result.Flags);
         Rejection rejection = Assert.Single(result.Rejections);
         Assert.Equal("IN-ESCALATION-STAGE", rejection.Code);
+    }
+
+    [Fact]
+    public void AHeldReviewWhoseRecordDeadlinesArePast2100_MakesTheChildNotEvaluated()
+    {
+        // In care from 2100-10-09, reviewed on Friday 2100-12-24: the recommendations' 5 working days end in January
+        // 2101 (27 and 28 December are the Christmas and Boxing Day substitutes), past the supported range, so the
+        // schedule cannot be evaluated (and review 2 would be due 2101-03-24). The REV row's finding is
+        // ReviewSchedule.Evaluate(...).NextFinding; the public API throws, so the child is not evaluated, whole
+        // (docs/weekly-list.md, "Not evaluated"), whether or not the source tracks review records.
+        var start = new LocalDate(2100, 10, 9);
+        var review = new CaseReview(new LocalDate(2100, 12, 24), ParticipationCode.PN6);
+        var asOf = new LocalDate(2100, 12, 28);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ReviewSchedule.Evaluate(new CarePeriod(start, [review.Date]), asOf, LocalPolicy.Default, Iro.Rules.Calendars.WorkingDayCalendar.EnglandAndWales));
+
+        ChildCase child = Child(new LocalDate(2083, 3, 23), [new Episode(start, null, LegalStatus.C2, ReasonForNewEpisode.S, "U1")], review);
+        ChildEvaluation result = new CaseloadEvaluator().EvaluateChild(child, asOf);
+        Assert.False(result.Evaluated);
+        Assert.Empty(result.Flags);
+        Assert.Equal("IN-OUT-OF-RANGE", Assert.Single(result.Rejections).Code);
     }
 
     [Fact]
