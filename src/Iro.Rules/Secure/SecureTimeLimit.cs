@@ -41,9 +41,11 @@ public sealed record SecureTimeResult
 
 /// <summary>The maximum time a child may be kept in secure accommodation without a court's authority: 72 hours in any 28 consecutive days.</summary>
 /// <remarks>
-/// <para>Rules SEC-2 and SEC-3. Citation: Children (Secure Accommodation) Regulations 1991 reg 10. Time under a court's
-/// authority is left out; after an authorisation ends, time before it is disregarded for later placements. Times are
-/// instants, and days, midday and midnight are those of Europe/London, so clock changes are handled.</para>
+/// <para>Rules SEC-2, SEC-3 and SEC-4. Citation: Children (Secure Accommodation) Regulations 1991 reg 10. Time under a
+/// court's authority is left out. After an authorisation ends, time before it is disregarded only for later placements,
+/// those that begin after it ended (reg 10(2)); a child kept on when an order ends is counted with the time before the
+/// order (SEC-4). Placements with no gap between them are one stay. Times are instants, and days, midday and midnight
+/// are those of Europe/London, so clock changes are handled.</para>
 /// <para>Efficient: the total in a window is a piecewise-linear function of time that only rises while the child is
 /// placed, so the instant the limit is reached is found by bisection within each placement, not by scanning hour by
 /// hour.</para>
@@ -79,30 +81,38 @@ public static class SecureTimeLimit
         BankHolidayCalendar holidays = publicHolidays ?? BankHolidayCalendar.EnglandAndWales;
         SecureInterval[] placed = Checked(placements, nameof(placements), allowOverlap: false);
         SecureInterval[] authorised = Merge(Checked(courtAuthorisations ?? Array.Empty<SecureInterval>(), nameof(courtAuthorisations), allowOverlap: true));
-        SecureInterval[] unauthorised = Subtract(placed, authorised);
-        var timeline = new Timeline(unauthorised, authorised, p.SecureWindow);
+        Stay[] stays = Stays(placed, authorised);
+        var timeline = new Timeline(stays.SelectMany(static s => s.Unauthorised).ToArray(), p.SecureWindow);
 
         Duration max = Duration.Zero;
         Duration exceeded = Duration.Zero;
         Instant? reached = null;
         SecureInterval reachedIn = default;
-        foreach (SecureInterval segment in timeline.Segments())
+        Stay reachedStay = default;
+        foreach (Stay stay in stays)
         {
-            Duration atEnd = timeline.Total(segment.End);
-            if (atEnd > max)
+            foreach (SecureInterval u in stay.Unauthorised)
             {
-                max = atEnd;
-            }
+                foreach (SecureInterval segment in timeline.Segments(u))
+                {
+                    Duration atEnd = timeline.Total(segment.End, stay.DisregardBefore);
+                    if (atEnd > max)
+                    {
+                        max = atEnd;
+                    }
 
-            if (atEnd > Limit && atEnd - Limit > exceeded)
-            {
-                exceeded = atEnd - Limit;
-            }
+                    if (atEnd > Limit && atEnd - Limit > exceeded)
+                    {
+                        exceeded = atEnd - Limit;
+                    }
 
-            if (reached is null && atEnd >= Limit)
-            {
-                reached = timeline.FirstReaching(segment, Limit);
-                reachedIn = unauthorised.First(u => u.Start <= reached.Value && reached.Value <= u.End);
+                    if (reached is null && atEnd >= Limit)
+                    {
+                        reached = timeline.FirstReaching(segment, stay.DisregardBefore, Limit);
+                        reachedIn = u;
+                        reachedStay = stay;
+                    }
+                }
             }
         }
 
@@ -119,8 +129,7 @@ public static class SecureTimeLimit
         }
 
         // SEC-3: the Sunday and public-holiday extension.
-        SecureInterval placement = placed.First(x => x.Start <= limitAt && limitAt <= x.End);
-        LocalDate placementDay = placement.Start.InZone(SecureInterval.London).Date;
+        LocalDate placementDay = reachedStay.Span.Start.InZone(SecureInterval.London).Date;
         Duration before = Overlap(placed, StartOfDay(placementDay.PlusDays(-27)), StartOfDay(placementDay));
         Instant? extendedTo = before > ExtensionThreshold ? ExtendedDeadline(limitAt, holidays, p.SecureExtensionIncludesSaturday) : null;
         Finding extension = new(RuleId.SecureExtension, extendedTo is null ? Outcome.NotApplicable : Outcome.Met, Citations.SecureTimeLimit,
@@ -136,12 +145,15 @@ public static class SecureTimeLimit
             // The extension covers the placement in which the limit was reached, up to the extended deadline; any
             // later stretch still counts against 72 hours in its own windows.
             exceeded = reachedIn.End > e ? reachedIn.End - e : Duration.Zero;
-            foreach (SecureInterval later in timeline.Segments().Where(x => x.Start >= reachedIn.End))
+            foreach (Stay stay in stays)
             {
-                Duration total = timeline.Total(later.End);
-                if (total - Limit > exceeded)
+                foreach (SecureInterval later in stay.Unauthorised.Where(x => x.Start >= reachedIn.End).SelectMany(timeline.Segments))
                 {
-                    exceeded = total - Limit;
+                    Duration total = timeline.Total(later.End, stay.DisregardBefore);
+                    if (total - Limit > exceeded)
+                    {
+                        exceeded = total - Limit;
+                    }
                 }
             }
         }
@@ -200,31 +212,68 @@ public static class SecureTimeLimit
         return merged.ToArray();
     }
 
-    private static SecureInterval[] Subtract(SecureInterval[] placements, SecureInterval[] authorised)
+    /// <summary>
+    /// The stays: placements with no gap between them joined into one, since a child moved from one unit to another is
+    /// not placed anew (SEC-2). Each stay disregards time before the latest authorisation that had expired when it began
+    /// (CSAR 1991 reg 10(2)); an authorisation that ends during a stay disregards nothing for it, so time kept after an
+    /// order ends counts with the time before the order (SEC-4).
+    /// </summary>
+    private static Stay[] Stays(SecureInterval[] placed, SecureInterval[] authorised)
     {
-        var result = new List<SecureInterval>();
-        foreach (SecureInterval placement in placements)
+        var spans = new List<SecureInterval>();
+        foreach (SecureInterval x in placed)
         {
-            Instant from = placement.Start;
+            if (spans.Count > 0 && x.Start == spans[^1].End)
+            {
+                spans[^1] = spans[^1] with { End = x.End };
+            }
+            else
+            {
+                spans.Add(x);
+            }
+        }
+
+        var stays = new Stay[spans.Count];
+        for (int i = 0; i < stays.Length; i++)
+        {
+            SecureInterval span = spans[i];
+            Instant disregard = Instant.MinValue;
             foreach (SecureInterval a in authorised)
             {
-                if (a.End <= from || a.Start >= placement.End)
+                if (a.End <= span.Start && a.Start > disregard)
                 {
-                    continue;
+                    disregard = a.Start;
                 }
-
-                if (a.Start > from)
-                {
-                    result.Add(new SecureInterval(from, a.Start));
-                }
-
-                from = a.End > from ? a.End : from;
             }
 
-            if (from < placement.End)
+            stays[i] = new Stay(span, disregard, Subtract(span, authorised));
+        }
+
+        return stays;
+    }
+
+    private static SecureInterval[] Subtract(SecureInterval placement, SecureInterval[] authorised)
+    {
+        var result = new List<SecureInterval>();
+        Instant from = placement.Start;
+        foreach (SecureInterval a in authorised)
+        {
+            if (a.End <= from || a.Start >= placement.End)
             {
-                result.Add(new SecureInterval(from, placement.End));
+                continue;
             }
+
+            if (a.Start > from)
+            {
+                result.Add(new SecureInterval(from, a.Start));
+            }
+
+            from = a.End > from ? a.End : from;
+        }
+
+        if (from < placement.End)
+        {
+            result.Add(new SecureInterval(from, placement.End));
         }
 
         return result.ToArray();
@@ -300,40 +349,44 @@ public static class SecureTimeLimit
     private static string WindowWords(SecureWindow window) =>
         window == SecureWindow.Rolling672Hours ? "28-day (672-hour) window" : "period of 28 calendar days";
 
-    /// <summary>The total of unauthorised time in the window ending at an instant, and the segments over which it only rises.</summary>
-    private sealed class Timeline(SecureInterval[] unauthorised, SecureInterval[] authorised, SecureWindow window)
-    {
-        /// <summary>The unauthorised intervals, split at London midnights for the calendar-day reading (where the window start jumps).</summary>
-        internal IEnumerable<SecureInterval> Segments()
-        {
-            foreach (SecureInterval u in unauthorised)
-            {
-                if (window == SecureWindow.Rolling672Hours)
-                {
-                    yield return u;
-                    continue;
-                }
+    /// <summary>A continuous stay in secure accommodation, the instant before which earlier time is disregarded for it (<see cref="Instant.MinValue"/> for none), and its stretches without court authority.</summary>
+    private readonly record struct Stay(SecureInterval Span, Instant DisregardBefore, SecureInterval[] Unauthorised);
 
-                Instant from = u.Start;
-                while (from < u.End)
-                {
-                    Instant midnight = StartOfDay(from.InZone(SecureInterval.London).Date.PlusDays(1));
-                    Instant to = midnight < u.End ? midnight : u.End;
-                    yield return new SecureInterval(from, to);
-                    from = to;
-                }
+    /// <summary>The total of unauthorised time in the window ending at an instant, and the segments over which it only rises.</summary>
+    private sealed class Timeline(SecureInterval[] unauthorised, SecureWindow window)
+    {
+        /// <summary>An unauthorised interval, split at London midnights for the calendar-day reading (where the window start jumps).</summary>
+        internal IEnumerable<SecureInterval> Segments(SecureInterval u)
+        {
+            if (window == SecureWindow.Rolling672Hours)
+            {
+                yield return u;
+                yield break;
+            }
+
+            Instant from = u.Start;
+            while (from < u.End)
+            {
+                Instant midnight = StartOfDay(from.InZone(SecureInterval.London).Date.PlusDays(1));
+                Instant to = midnight < u.End ? midnight : u.End;
+                yield return new SecureInterval(from, to);
+                from = to;
             }
         }
 
-        /// <summary>The unauthorised time in the window that ends at <paramref name="t"/>.</summary>
-        internal Duration Total(Instant t) => Overlap(unauthorised, WindowStart(t), t);
+        /// <summary>The unauthorised time in the window that ends at <paramref name="t"/>, leaving out time before <paramref name="disregardBefore"/> (SEC-2).</summary>
+        internal Duration Total(Instant t, Instant disregardBefore)
+        {
+            Instant start = WindowStart(t);
+            return Overlap(unauthorised, disregardBefore > start ? disregardBefore : start, t);
+        }
 
         /// <summary>The first instant in the segment at which the total reaches <paramref name="limit"/> (the total only rises within a segment).</summary>
-        internal Instant FirstReaching(SecureInterval segment, Duration limit)
+        internal Instant FirstReaching(SecureInterval segment, Instant disregardBefore, Duration limit)
         {
             long lo = 0;
             long hi = (segment.End - segment.Start).ToInt64Nanoseconds();
-            if (Total(segment.Start) >= limit)
+            if (Total(segment.Start, disregardBefore) >= limit)
             {
                 return segment.Start;
             }
@@ -341,7 +394,7 @@ public static class SecureTimeLimit
             while (hi - lo > 1)
             {
                 long mid = lo + ((hi - lo) / 2);
-                if (Total(segment.Start.PlusNanoseconds(mid)) >= limit)
+                if (Total(segment.Start.PlusNanoseconds(mid), disregardBefore) >= limit)
                 {
                     hi = mid;
                 }
@@ -354,22 +407,8 @@ public static class SecureTimeLimit
             return segment.Start.PlusNanoseconds(hi);
         }
 
-        private Instant WindowStart(Instant t)
-        {
-            Instant start = window == SecureWindow.Rolling672Hours
-                ? t - Window
-                : StartOfDay(t.InZone(SecureInterval.London).Date.PlusDays(-27));
-
-            // After a court authorisation ends, time before it is disregarded.
-            foreach (SecureInterval a in authorised)
-            {
-                if (a.End <= t && a.Start > start)
-                {
-                    start = a.Start;
-                }
-            }
-
-            return start;
-        }
+        private Instant WindowStart(Instant t) => window == SecureWindow.Rolling672Hours
+            ? t - Window
+            : StartOfDay(t.InZone(SecureInterval.London).Date.PlusDays(-27));
     }
 }

@@ -53,7 +53,10 @@ public class SecureTimeLimitProperties
         var result = SecureTimeLimit.Assess(scenario.Placements.Select(ToInterval), scenario.Authorisations.Select(ToInterval));
 
         // Reference: one flag per minute, then for every minute boundary k the count of unauthorised placed minutes in
-        // [max(k - 672h, latest authorisation start whose authorisation ended by k), k).
+        // [max(k - 672h, latest authorisation start whose authorisation ended by the time the current stay began), k).
+        // RULES.md SEC-2: time before an authorisation is disregarded only for placements that begin after it expired;
+        // a child kept on when an order ends is counted with the time before the order (SEC-4). Placements with no gap
+        // between them are one stay; the current stay at k is the last one begun by k.
         int horizon = scenario.Placements.Length == 0 ? 0 : scenario.Placements.Max(p => p.End);
         var counted = new int[horizon + 1];
         foreach (var (start, end) in scenario.Placements)
@@ -70,14 +73,24 @@ public class SecureTimeLimitProperties
             prefix[m + 1] = prefix[m] + counted[m];
         }
 
+        var stayStarts = new List<int>();
+        for (int i = 0; i < scenario.Placements.Length; i++)
+        {
+            if (i == 0 || scenario.Placements[i].Start != scenario.Placements[i - 1].End)
+            {
+                stayStarts.Add(scenario.Placements[i].Start);
+            }
+        }
+
         int max = 0;
         int? reached = null;
         for (int k = 0; k <= horizon; k++)
         {
             int from = Math.Max(0, k - WindowMinutes);
+            int stayStart = stayStarts.LastOrDefault(s => s <= k, int.MinValue);
             foreach (var (aStart, aEnd) in scenario.Authorisations)
             {
-                if (aEnd <= k && aStart > from)
+                if (aEnd <= stayStart && aStart > from)
                 {
                     from = aStart;
                 }

@@ -1,0 +1,100 @@
+using Iro.Rules.Caseload;
+using Iro.Rules.Explanations;
+using Iro.Rules.Legal;
+using Iro.Rules.Secure;
+
+namespace Iro.Rules.Tests.Regressions;
+
+/// <summary>
+/// Faults in <see cref="SecureTimeLimit.Assess"/> found by an independent interval-exact reference (RULES.md SEC-2,
+/// SEC-3, SEC-4; CSAR 1991 reg 10). Every expected value is worked out by hand in the comments, and each case marked
+/// "was wrong" gave a different answer before its fix.
+/// </summary>
+public class SecureTimeLimitRegressions
+{
+    private static LocalDateTime L(string iso) => NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(iso).GetValueOrThrow();
+
+    private static SecureInterval P(string from, string to) => SecureInterval.InLondon(L(from), L(to));
+
+    private static Instant At(string iso) => L(iso).InZoneLeniently(SecureInterval.London).ToInstant();
+
+    // ---- 1. Court authority that ends while the placement goes on (SEC-2, SEC-4) ----
+    // Placed Monday 2025-01-06 09:00; authorised Wednesday 2025-01-08 09:00 to Wednesday 2025-01-15 09:00. SEC-2 disregards
+    // time before an authorisation only for placements that begin after it expired, and SEC-4 counts time kept after an
+    // order ends, so the 48 hours before the order count with the time from 2025-01-15 09:00: 72 hours at Thursday
+    // 2025-01-16 09:00 (no Sunday or public holiday near, and nothing in the 27 days before: no extension).
+    private static readonly SecureInterval Order = P("2025-01-08T09:00:00", "2025-01-15T09:00:00");
+
+    [Fact]
+    public void AuthorityEndingDuringTheStay_TimeBeforeTheOrderStillCounts()
+    {
+        // Was wrong: 48 hours, within the limit.
+        var r = SecureTimeLimit.Assess(new[] { P("2025-01-06T09:00:00", "2025-01-17T09:00:00") }, new[] { Order });
+        Assert.Equal(Duration.FromHours(96), r.MaxInAnyWindow); // 48 before the order + 48 from 2025-01-15 09:00 to 2025-01-17 09:00
+        Assert.Equal(At("2025-01-16T09:00:00"), r.LimitReachedAt);
+        Assert.Equal(At("2025-01-16T09:00:00"), r.PermittedUntil);
+        Assert.False(r.Extended);
+        Assert.Equal(Duration.FromHours(24), r.ExceededBy);
+        Assert.False(r.IsWithinLimit);
+        Assert.Equal(Outcome.NotMet, r.Finding.Outcome);
+        Assert.Contains("Up to 96 hours without court authority", r.Finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("the 72-hour limit was reached at 2025-01-16 09:00; exceeded by 24 hours", r.Finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-01-16T08:59:00", 71 * 60 + 59, null, 0)] // the minute before: 48 h + 23 h 59 min
+    [InlineData("2025-01-16T09:00:00", 72 * 60, "2025-01-16T09:00:00", 0)] // exactly 72 hours: at the limit, within it
+    [InlineData("2025-01-16T09:01:00", 72 * 60 + 1, "2025-01-16T09:00:00", 1)] // 72 h + 1 min: exceeded by the minute
+    public void AuthorityEndingDuringTheStay_Boundary(string left, int maxMinutes, string? reached, int exceededMinutes)
+    {
+        // Was wrong in every row: at most 48 hours (the time before the order), never reaching the limit.
+        var r = SecureTimeLimit.Assess(new[] { P("2025-01-06T09:00:00", left) }, new[] { Order });
+        Assert.Equal(Duration.FromMinutes(maxMinutes), r.MaxInAnyWindow);
+        Assert.Equal(reached is null ? null : At(reached), r.LimitReachedAt);
+        Assert.Equal(Duration.FromMinutes(exceededMinutes), r.ExceededBy);
+        Assert.Equal(exceededMinutes == 0, r.IsWithinLimit);
+    }
+
+    [Theory]
+    [InlineData("2025-01-14T09:00:00", 96, "2025-01-16T09:00:00", 24)] // the day before the order ends: placed under it and kept on (was wrong: 48, within)
+    [InlineData("2025-01-15T09:00:00", 48, null, 0)] // the moment it ends: a later placement, so the 48 hours before it are disregarded
+    [InlineData("2025-01-16T09:00:00", 48, null, 0)] // the day after: likewise (24 hours counted)
+    public void ReplacedAfterRelease_EarlierTimeDisregardedOnlyIfPlacedAfterTheOrderEnded(string replaced, int maxHours, string? reached, int exceededHours)
+    {
+        // Placed 2025-01-06 09:00 to 2025-01-10 09:00 (48 hours before the order, then under it), released, and placed
+        // again until Friday 2025-01-17 09:00.
+        var r = SecureTimeLimit.Assess(new[] { P("2025-01-06T09:00:00", "2025-01-10T09:00:00"), P(replaced, "2025-01-17T09:00:00") }, new[] { Order });
+        Assert.Equal(Duration.FromHours(maxHours), r.MaxInAnyWindow);
+        Assert.Equal(reached is null ? null : At(reached), r.LimitReachedAt);
+        Assert.Equal(Duration.FromHours(exceededHours), r.ExceededBy);
+    }
+
+    [Fact]
+    public void MovedBetweenUnitsAsTheOrderEnds_IsStillTheSameStay()
+    {
+        // Was wrong: 48 hours, within. Two placement records with no gap are one continuous stay: the second does not
+        // begin "after the authorisation expired" merely because the record changed when it did.
+        var r = SecureTimeLimit.Assess(new[] { P("2025-01-06T09:00:00", "2025-01-15T09:00:00"), P("2025-01-15T09:00:00", "2025-01-17T09:00:00") }, new[] { Order });
+        Assert.Equal(Duration.FromHours(96), r.MaxInAnyWindow);
+        Assert.Equal(At("2025-01-16T09:00:00"), r.LimitReachedAt);
+        Assert.Equal(Duration.FromHours(24), r.ExceededBy);
+    }
+
+    [Fact]
+    public void Caseload_AnOrderThatEndsWhileTheChildStays_IsFlagged()
+    {
+        // Placed Thursday 2025-02-27 09:00 and still there; authorised 2025-03-01 to 2025-03-10 (to 2025-03-11 00:00):
+        // 39 hours before the order, 33 more from 2025-03-11 00:00: 72 hours at Wednesday 2025-03-12 09:00. As of
+        // 2025-03-13 the stay is counted to the end of that day, 2025-03-14 00:00: kept 39 hours beyond the limit.
+        // Was wrong: 72 hours counted, not flagged.
+        var child = new ChildCase("S", Dates.Parse("2010-05-05"), new[] { new Episode(Dates.Parse("2024-02-10"), null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>())
+        {
+            SecureStays = new[] { new SecureStay(new LocalDateTime(2025, 2, 27, 9, 0)) },
+            SecureOrders = new[] { new SecureOrder(Dates.Parse("2025-03-01"), Dates.Parse("2025-03-10")) },
+        };
+        var flags = new CaseloadEvaluator().EvaluateChild(child, Dates.Parse("2025-03-13")).Flags.Where(f => f.Rule == RuleId.SecureTimeLimit).ToArray();
+        var flag = Assert.Single(flags);
+        Assert.Equal(Dates.Parse("2025-03-12"), flag.Date);
+        Assert.Contains("exceeded by 39 hours", flag.Reason, StringComparison.Ordinal);
+    }
+}
