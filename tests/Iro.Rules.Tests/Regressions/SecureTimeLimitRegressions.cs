@@ -97,4 +97,112 @@ public class SecureTimeLimitRegressions
         Assert.Equal(Dates.Parse("2025-03-12"), flag.Date);
         Assert.Contains("exceeded by 39 hours", flag.Reason, StringComparison.Ordinal);
     }
+
+    // ---- 2. The SEC-3 extension applies every time the 72 hours would expire in an extension window ----
+    // A lawful 72-hour stay in January reaches the limit exactly (Thursday 2025-01-09 09:00, not extended, not exceeded).
+    // Then RULES.md's SEC-3 example: 49 hours from 2025-02-20 09:00 (more than 48 hours in the 27 days before
+    // 2025-03-08), and a placement from Saturday 2025-03-08 16:00: 49 + 23 = 72 hours at Sunday 2025-03-09 15:00, which
+    // is extended to Monday 2025-03-10 12:00. No 672-hour window holds both January and March.
+    private static readonly SecureInterval January72 = P("2025-01-06T09:00:00", "2025-01-09T09:00:00");
+    private static readonly SecureInterval February49 = P("2025-02-20T09:00:00", "2025-02-22T10:00:00");
+
+    [Fact]
+    public void LawfulStayInJanuary_ThenTheSec3ExampleInMarch_IsWithinTheLimit()
+    {
+        // Was wrong: exceeded by 21 hours (49 + 44 - 72), because only the January expiry was tested for SEC-3.
+        var r = SecureTimeLimit.Assess(new[] { January72, February49, P("2025-03-08T16:00:00", "2025-03-10T12:00:00") });
+        Assert.True(r.IsWithinLimit);
+        Assert.Equal(Duration.Zero, r.ExceededBy);
+        Assert.Equal(Outcome.Met, r.Finding.Outcome);
+        Assert.Equal(Duration.FromHours(93), r.MaxInAnyWindow); // 49 + 44 in the window ending 2025-03-10 12:00
+        // Within the limit, the result describes the first time the limit was reached (January); the summary counts both.
+        Assert.Equal(At("2025-01-09T09:00:00"), r.LimitReachedAt);
+        Assert.Equal(At("2025-01-09T09:00:00"), r.PermittedUntil);
+        Assert.False(r.Extended);
+        Assert.Contains("reached on 2 occasions", r.Finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-03-10T11:59:00", 0)] // the minute before the extended deadline
+    [InlineData("2025-03-10T12:00:00", 0)] // at the extended deadline
+    [InlineData("2025-03-10T12:01:00", 1)] // the minute after: exceeded by that minute
+    [InlineData("2025-03-10T14:00:00", 120)] // two hours after
+    public void LawfulStayInJanuary_MarchExtensionBoundary(string left, int exceededMinutes)
+    {
+        // Was wrong: exceeded by 20 h 59 min to 23 hours in every row.
+        var r = SecureTimeLimit.Assess(new[] { January72, February49, P("2025-03-08T16:00:00", left) });
+        Assert.Equal(Duration.FromMinutes(exceededMinutes), r.ExceededBy);
+        Assert.Equal(exceededMinutes == 0, r.IsWithinLimit);
+        if (exceededMinutes > 0)
+        {
+            // The result describes the March breach, not the lawful January stay.
+            Assert.Equal(At("2025-03-09T15:00:00"), r.LimitReachedAt);
+            Assert.Equal(At("2025-03-10T12:00:00"), r.PermittedUntil);
+            Assert.True(r.Extended);
+            Assert.Equal(Outcome.Met, r.Extension!.Outcome);
+            Assert.Contains("extended to 2025-03-10 12:00", r.Extension.Summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("2025-03-07T12:00:00", "2025-03-08T11:00:00", "2025-03-08T11:30:00", false)] // Saturday 11:00, before the Sunday window opens
+    [InlineData("2025-03-07T14:00:00", "2025-03-08T13:00:00", "2025-03-08T13:30:00", true)] // Saturday 13:00, inside it
+    [InlineData("2025-03-08T16:00:00", "2025-03-09T15:00:00", "2025-03-09T15:30:00", true)] // the Sunday
+    [InlineData("2025-03-09T12:00:00", "2025-03-10T11:00:00", "2025-03-10T11:30:00", true)] // Monday 11:00, before it closes
+    [InlineData("2025-03-09T14:00:00", "2025-03-10T13:00:00", "2025-03-10T13:30:00", false)] // Monday 13:00, after it closed
+    public void SecondExpiry_DayBeforeDayAndDayAfterASunday(string placed, string reached, string left, bool extended)
+    {
+        // The March placement reaches 72 hours (49 + 23) at "reached" and ends 30 minutes later. Extended rows run to
+        // Monday 2025-03-10 12:00 and are within the limit; the others are exceeded by the 30 minutes. Was wrong for the
+        // three extended rows: exceeded by 30 minutes, the extension never tried.
+        var r = SecureTimeLimit.Assess(new[] { January72, February49, P(placed, left) });
+        Assert.Equal(extended ? Duration.Zero : Duration.FromMinutes(30), r.ExceededBy);
+        if (!extended)
+        {
+            Assert.Equal(At(reached), r.LimitReachedAt);
+            Assert.Equal(At(reached), r.PermittedUntil);
+            Assert.False(r.Extended);
+            Assert.Equal(Outcome.NotApplicable, r.Extension!.Outcome);
+            Assert.Contains("is not within 12:00 the day before to 12:00 the day after a Sunday or public holiday", r.Extension.Summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ExtensionUsedThenALaterPlacement_DescribesTheLaterBreach()
+    {
+        // 49 hours in February; Saturday 2025-03-08 00:00 to Sunday 10:00 (34 hours): 72 at Saturday 23:00, extended to
+        // Monday 12:00, left on Sunday, so lawful. Wednesday 2025-03-12 09:00 to 13:00: the window already holds 83 hours,
+        // so the limit has expired the moment the child is placed (a Wednesday: no extension): kept 4 hours beyond it.
+        var r = SecureTimeLimit.Assess(new[]
+        {
+            P("2025-02-15T09:00:00", "2025-02-17T10:00:00"),
+            P("2025-03-08T00:00:00", "2025-03-09T10:00:00"),
+            P("2025-03-12T09:00:00", "2025-03-12T13:00:00"),
+        });
+        Assert.Equal(Duration.FromHours(87), r.MaxInAnyWindow);
+        Assert.Equal(At("2025-03-12T09:00:00"), r.LimitReachedAt);
+        Assert.Equal(At("2025-03-12T09:00:00"), r.PermittedUntil);
+        Assert.False(r.Extended);
+        Assert.Equal(Duration.FromHours(4), r.ExceededBy);
+        Assert.Contains("reached on 2 occasions", r.Finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoExtendedExpiries_BothLawful()
+    {
+        // Each Sunday expiry has more than 48 hours in the 27 days before its placement. January: 49 hours from
+        // 2024-12-20 09:00 (the 27 days before 2025-01-04 begin 2024-12-08), then Saturday 2025-01-04 16:00 to Monday
+        // 2025-01-06 12:00: 72 hours at Sunday 2025-01-05 15:00, extended to Monday 12:00. March as above.
+        var r = SecureTimeLimit.Assess(new[]
+        {
+            P("2024-12-20T09:00:00", "2024-12-22T10:00:00"),
+            P("2025-01-04T16:00:00", "2025-01-06T12:00:00"),
+            February49,
+            P("2025-03-08T16:00:00", "2025-03-10T12:00:00"),
+        });
+        Assert.True(r.IsWithinLimit);
+        Assert.Equal(At("2025-01-05T15:00:00"), r.LimitReachedAt);
+        Assert.Equal(At("2025-01-06T12:00:00"), r.PermittedUntil);
+        Assert.True(r.Extended);
+    }
 }
