@@ -107,7 +107,7 @@ public static class SecureTimeLimit
             Instant? reachedAt = null;
             foreach (SecureInterval segment in stay.Unauthorised.SelectMany(timeline.Segments))
             {
-                Duration atEnd = timeline.Total(segment.End, stay.DisregardBefore);
+                Duration atEnd = timeline.Total(segment, segment.End, stay.DisregardBefore);
                 if (atEnd > max)
                 {
                     max = atEnd;
@@ -401,10 +401,16 @@ public static class SecureTimeLimit
             }
         }
 
-        /// <summary>The unauthorised time in the window that ends at <paramref name="t"/>, leaving out time before <paramref name="disregardBefore"/> (SEC-2).</summary>
-        internal Duration Total(Instant t, Instant disregardBefore)
+        /// <summary>
+        /// The unauthorised time in the window that ends at <paramref name="t"/>, an instant in <paramref name="segment"/>
+        /// or its end, leaving out time before <paramref name="disregardBefore"/> (SEC-2). For the calendar-day reading the
+        /// window is that of the segment's day even at its end, midnight: the 28 days ending then hold all of that day.
+        /// </summary>
+        internal Duration Total(SecureInterval segment, Instant t, Instant disregardBefore)
         {
-            Instant start = WindowStart(t);
+            Instant start = window == SecureWindow.Rolling672Hours
+                ? t - Window
+                : StartOfDay(segment.Start.InZone(SecureInterval.London).Date.PlusDays(-27));
             return Overlap(unauthorised, disregardBefore > start ? disregardBefore : start, t);
         }
 
@@ -413,7 +419,7 @@ public static class SecureTimeLimit
         {
             long lo = 0;
             long hi = (segment.End - segment.Start).ToInt64Nanoseconds();
-            if (Total(segment.Start, disregardBefore) >= limit)
+            if (Total(segment, segment.Start, disregardBefore) >= limit)
             {
                 return segment.Start;
             }
@@ -421,7 +427,7 @@ public static class SecureTimeLimit
             while (hi - lo > 1)
             {
                 long mid = lo + ((hi - lo) / 2);
-                if (Total(segment.Start.PlusNanoseconds(mid), disregardBefore) >= limit)
+                if (Total(segment, segment.Start.PlusNanoseconds(mid), disregardBefore) >= limit)
                 {
                     hi = mid;
                 }
@@ -442,12 +448,12 @@ public static class SecureTimeLimit
         internal Duration TimeOver(SecureInterval segment, Instant from, Instant disregardBefore, Duration limit)
         {
             Instant start = segment.Start > from ? segment.Start : from;
-            if (start >= segment.End || Total(segment.End, disregardBefore) <= limit)
+            if (start >= segment.End || Total(segment, segment.End, disregardBefore) <= limit)
             {
                 return Duration.Zero;
             }
 
-            if (Total(start, disregardBefore) > limit)
+            if (Total(segment, start, disregardBefore) > limit)
             {
                 return segment.End - start;
             }
@@ -455,9 +461,5 @@ public static class SecureTimeLimit
             Instant firstOver = FirstReaching(new SecureInterval(start, segment.End), disregardBefore, limit + Duration.Epsilon);
             return segment.End - firstOver + Duration.Epsilon;
         }
-
-        private Instant WindowStart(Instant t) => window == SecureWindow.Rolling672Hours
-            ? t - Window
-            : StartOfDay(t.InZone(SecureInterval.London).Date.PlusDays(-27));
     }
 }

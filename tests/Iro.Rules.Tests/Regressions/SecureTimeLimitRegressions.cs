@@ -205,4 +205,21 @@ public class SecureTimeLimitRegressions
         Assert.Equal(At("2025-01-06T12:00:00"), r.PermittedUntil);
         Assert.True(r.Extended);
     }
+
+    // ---- 3. Calendar-day windows: the hours just before midnight ----
+    [Fact]
+    public void CalendarDays_ThePeriodEndingAtMidnightCountsItsLastDay()
+    {
+        // 6 hours on 1 January (18:00 to midnight) and 72 hours from 26 January 00:00 to 29 January 00:00. The 28
+        // calendar days 1 to 28 January hold 6 + 72 = 78 hours: 72 at 28 January 18:00, exceeded by the 6 hours to
+        // midnight. Was wrong: 72 hours at most and within the limit (the total was read only after midnight, when
+        // 1 January had already left the period).
+        var r = SecureTimeLimit.Assess(
+            new[] { P("2025-01-01T18:00:00", "2025-01-02T00:00:00"), P("2025-01-26T00:00:00", "2025-01-29T00:00:00") },
+            policy: LocalPolicy.Default with { SecureWindow = SecureWindow.CalendarDays });
+        Assert.Equal(Duration.FromHours(78), r.MaxInAnyWindow);
+        Assert.Equal(At("2025-01-28T18:00:00"), r.LimitReachedAt);
+        Assert.Equal(Duration.FromHours(6), r.ExceededBy);
+        Assert.Contains("period of 28 calendar days", r.Finding.Summary, StringComparison.Ordinal);
+    }
 }

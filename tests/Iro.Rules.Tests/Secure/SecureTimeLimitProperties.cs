@@ -51,6 +51,10 @@ public class SecureTimeLimitProperties
     public bool LimitReachedAndMaximum_AgreeWithMinuteByMinuteReference(Scenario scenario) =>
         Agrees(scenario, SecureWindow.Rolling672Hours);
 
+    [Property(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 150)]
+    public bool CalendarDays_AgreeWithMinuteByMinuteReference(Scenario scenario) =>
+        Agrees(scenario, SecureWindow.CalendarDays);
+
     private static bool Agrees(Scenario scenario, SecureWindow window)
     {
         SecureInterval ToInterval((int Start, int End) x) => new(At(x.Start), At(x.End));
