@@ -153,8 +153,8 @@ public class SecureTimeLimitRegressions
     public void SecondExpiry_DayBeforeDayAndDayAfterASunday(string placed, string reached, string left, bool extended)
     {
         // The March placement reaches 72 hours (49 + 23) at "reached" and ends 30 minutes later. Extended rows run to
-        // Monday 2025-03-10 12:00 and are within the limit; the others are exceeded by the 30 minutes. Was wrong for the
-        // three extended rows: exceeded by 30 minutes, the extension never tried.
+        // Monday 2025-03-10 12:00 and are within the limit; the others are exceeded by the 30 minutes. Was wrong in
+        // every row: exceeded by 30 minutes with the extension never tried, and described as reached on 2025-01-09.
         var r = SecureTimeLimit.Assess(new[] { January72, February49, P(placed, left) });
         Assert.Equal(extended ? Duration.Zero : Duration.FromMinutes(30), r.ExceededBy);
         if (!extended)
@@ -173,6 +173,8 @@ public class SecureTimeLimitRegressions
         // 49 hours in February; Saturday 2025-03-08 00:00 to Sunday 10:00 (34 hours): 72 at Saturday 23:00, extended to
         // Monday 12:00, left on Sunday, so lawful. Wednesday 2025-03-12 09:00 to 13:00: the window already holds 83 hours,
         // so the limit has expired the moment the child is placed (a Wednesday: no extension): kept 4 hours beyond it.
+        // Was: reached 2025-03-08 23:00, extended, exceeded by 15 hours (the 87 in the window less 72, counting the 11
+        // weekend hours the extension permitted).
         var r = SecureTimeLimit.Assess(new[]
         {
             P("2025-02-15T09:00:00", "2025-02-17T10:00:00"),
@@ -192,7 +194,8 @@ public class SecureTimeLimitRegressions
     {
         // Each Sunday expiry has more than 48 hours in the 27 days before its placement. January: 49 hours from
         // 2024-12-20 09:00 (the 27 days before 2025-01-04 begin 2024-12-08), then Saturday 2025-01-04 16:00 to Monday
-        // 2025-01-06 12:00: 72 hours at Sunday 2025-01-05 15:00, extended to Monday 12:00. March as above.
+        // 2025-01-06 12:00: 72 hours at Sunday 2025-01-05 15:00, extended to Monday 12:00. March as above. Was wrong:
+        // exceeded by 21 hours (the March window's 93 less 72), the March expiry never tried for SEC-3.
         var r = SecureTimeLimit.Assess(new[]
         {
             P("2024-12-20T09:00:00", "2024-12-22T10:00:00"),
