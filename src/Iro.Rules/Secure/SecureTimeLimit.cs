@@ -10,23 +10,33 @@ using NodaTime;
 namespace Iro.Rules.Secure;
 
 /// <summary>The result of the 72-hour check: the most time without court authority in any 28-day window, when the limit was reached, and by how much it was exceeded.</summary>
-/// <remarks>Immutable. Rules SEC-2 and SEC-3; citation: CSAR 1991 reg 10.</remarks>
+/// <remarks>
+/// Immutable. Rules SEC-2, SEC-3 and SEC-4; citation: CSAR 1991 reg 10. The limit can be reached on several occasions
+/// (once in each stay in which a window's total comes to 72 hours), and SEC-3 is tried on each. <see cref="LimitReachedAt"/>,
+/// <see cref="PermittedUntil"/>, <see cref="Extended"/>, <see cref="ExceededBy"/> and <see cref="Extension"/> describe
+/// one occasion: the first on which the child was kept beyond what was permitted, or, when the child is within the
+/// limit, the first of all. <see cref="Finding"/> says how many occasions there were.
+/// </remarks>
 public sealed record SecureTimeResult
 {
     /// <summary>The most time in secure accommodation without court authority inside any one window (672 hours by default).</summary>
     public required Duration MaxInAnyWindow { get; init; }
 
-    /// <summary>The instant the total within a window first reached 72 hours, or <see langword="null"/> if it never did.</summary>
+    /// <summary>The instant the total within a window reached 72 hours on the occasion described (see the remarks on the type), or <see langword="null"/> if it never did.</summary>
+    /// <remarks>When the child is within the limit this is the first time the total reached 72 hours; otherwise the time it reached 72 hours in the stay in which the child was first kept beyond what was permitted (the moment that stay was placed, or an order ended, if the total already stood at 72 hours or more).</remarks>
     public Instant? LimitReachedAt { get; init; }
 
-    /// <summary>Until when the child could lawfully be kept without court authority: <see cref="LimitReachedAt"/>, or the SEC-3 extension.</summary>
+    /// <summary>Until when the child could lawfully be kept without court authority on the occasion described: <see cref="LimitReachedAt"/>, or the SEC-3 extension.</summary>
     public Instant? PermittedUntil { get; init; }
 
-    /// <summary>Whether the Sunday / public-holiday extension (SEC-3) applied.</summary>
+    /// <summary>Whether the Sunday / public-holiday extension (SEC-3) applied on the occasion described.</summary>
     public required bool Extended { get; init; }
 
-    /// <summary>How long the child was kept beyond what was permitted; zero when within the limit.</summary>
-    /// <remarks>Without an extension, the most any window's total exceeds 72 hours. With one, the time kept after the extended deadline in the placement in which the limit was reached.</remarks>
+    /// <summary>How long the child was kept beyond what was permitted on the occasion described; zero when within the limit.</summary>
+    /// <remarks>The time in that stay after <see cref="PermittedUntil"/> during which the child was kept without court
+    /// authority while a window held more than 72 hours. In the simple case (no extension, nothing over 72 hours before,
+    /// nothing leaving the window meanwhile) this is how far the total rose above 72 hours; with an extension it is the
+    /// time kept after the extended deadline. Breaches on later occasions are not added.</remarks>
     public required Duration ExceededBy { get; init; }
 
     /// <summary>Whether the child was never kept beyond what was permitted.</summary>
@@ -35,18 +45,23 @@ public sealed record SecureTimeResult
     /// <summary>The SEC-2 explanation.</summary>
     public required Finding Finding { get; init; }
 
-    /// <summary>The SEC-3 explanation, when the limit was reached (whether or not the extension applied).</summary>
+    /// <summary>The SEC-3 explanation for the occasion described, when the limit was reached (whether or not the extension applied).</summary>
     public Finding? Extension { get; init; }
 }
 
 /// <summary>The maximum time a child may be kept in secure accommodation without a court's authority: 72 hours in any 28 consecutive days.</summary>
 /// <remarks>
-/// <para>Rules SEC-2 and SEC-3. Citation: Children (Secure Accommodation) Regulations 1991 reg 10. Time under a court's
-/// authority is left out; after an authorisation ends, time before it is disregarded for later placements. Times are
-/// instants, and days, midday and midnight are those of Europe/London, so clock changes are handled.</para>
+/// <para>Rules SEC-2, SEC-3 and SEC-4. Citation: Children (Secure Accommodation) Regulations 1991 reg 10. Time under a
+/// court's authority is left out. After an authorisation ends, time before it is disregarded only for later placements,
+/// those that begin after it ended (reg 10(2)); a child kept on when an order ends is counted with the time before the
+/// order (SEC-4). Placements with no gap between them are one stay. Times are instants, and days, midday and midnight
+/// are those of Europe/London, so clock changes are handled.</para>
 /// <para>Efficient: the total in a window is a piecewise-linear function of time that only rises while the child is
 /// placed, so the instant the limit is reached is found by bisection within each placement, not by scanning hour by
 /// hour.</para>
+/// <para>The limit is reached afresh in every stay in which a window's total comes to 72 hours (at once, if it already
+/// stands there when the child is placed or an order ends), and SEC-3 is tried on each such expiry: an extension used
+/// on one occasion neither excuses nor is needed for another.</para>
 /// <para>SEC-3 (as recalled in RULES.md; the text of reg 10 should be checked): if the 72 hours would expire between
 /// 12:00 on the day before and 12:00 on the day after a Sunday or public holiday (Christmas Day, Good Friday or a bank
 /// holiday), and the child had been kept in secure accommodation for more than 48 hours in the 27 days before the day
@@ -60,7 +75,7 @@ public static class SecureTimeLimit
     private static readonly Duration Window = Duration.FromHours(28 * 24);
     private static readonly Duration ExtensionThreshold = Duration.FromHours(48);
 
-    /// <summary>Checks secure placements without court authority against the 72-hour limit.</summary>
+    /// <summary>Checks secure placements without court authority against the 72-hour limit (SEC-2), trying the SEC-3 extension each time it is reached.</summary>
     /// <param name="placements">The placements in secure accommodation, in any order; they may not overlap.</param>
     /// <param name="courtAuthorisations">Periods of a court's authority; time within them is not counted. Null for none.</param>
     /// <param name="policy">The window reading (<see cref="LocalPolicy.SecureWindow"/>) and whether Saturday extends (<see cref="LocalPolicy.SecureExtensionIncludesSaturday"/>); the defaults when null.</param>
@@ -79,34 +94,39 @@ public static class SecureTimeLimit
         BankHolidayCalendar holidays = publicHolidays ?? BankHolidayCalendar.EnglandAndWales;
         SecureInterval[] placed = Checked(placements, nameof(placements), allowOverlap: false);
         SecureInterval[] authorised = Merge(Checked(courtAuthorisations ?? Array.Empty<SecureInterval>(), nameof(courtAuthorisations), allowOverlap: true));
-        SecureInterval[] unauthorised = Subtract(placed, authorised);
-        var timeline = new Timeline(unauthorised, authorised, p.SecureWindow);
+        Stay[] stays = Stays(placed, authorised);
+        var timeline = new Timeline(stays.SelectMany(static s => s.Unauthorised).ToArray(), p.SecureWindow);
 
+        // SEC-3 is tried afresh every time the limit is reached: once in each stay in which a window's total comes to
+        // 72 hours. The result describes the first occasion on which the child was kept beyond what was permitted, or,
+        // if there was none, the first occasion of all.
         Duration max = Duration.Zero;
-        Duration exceeded = Duration.Zero;
-        Instant? reached = null;
-        SecureInterval reachedIn = default;
-        foreach (SecureInterval segment in timeline.Segments())
+        var occasions = new List<Occasion>();
+        foreach (Stay stay in stays)
         {
-            Duration atEnd = timeline.Total(segment.End);
-            if (atEnd > max)
+            Instant? reachedAt = null;
+            foreach (SecureInterval segment in stay.Unauthorised.SelectMany(timeline.Segments))
             {
-                max = atEnd;
+                Duration atEnd = timeline.Total(segment, segment.End, stay.DisregardBefore);
+                if (atEnd > max)
+                {
+                    max = atEnd;
+                }
+
+                if (reachedAt is null && atEnd >= Limit)
+                {
+                    reachedAt = timeline.FirstReaching(segment, stay.DisregardBefore, Limit);
+                }
             }
 
-            if (atEnd > Limit && atEnd - Limit > exceeded)
+            if (reachedAt is Instant r)
             {
-                exceeded = atEnd - Limit;
-            }
-
-            if (reached is null && atEnd >= Limit)
-            {
-                reached = timeline.FirstReaching(segment, Limit);
-                reachedIn = unauthorised.First(u => u.Start <= reached.Value && reached.Value <= u.End);
+                occasions.Add(OccasionIn(stay, r, placed, timeline, holidays, p.SecureExtensionIncludesSaturday));
             }
         }
 
-        if (reached is not Instant limitAt)
+        Occasion? described = occasions.FirstOrDefault(static o => o.Exceeded > Duration.Zero) ?? occasions.FirstOrDefault();
+        if (described is null)
         {
             return new SecureTimeResult
             {
@@ -118,48 +138,64 @@ public static class SecureTimeLimit
             };
         }
 
-        // SEC-3: the Sunday and public-holiday extension.
-        SecureInterval placement = placed.First(x => x.Start <= limitAt && limitAt <= x.End);
-        LocalDate placementDay = placement.Start.InZone(SecureInterval.London).Date;
-        Duration before = Overlap(placed, StartOfDay(placementDay.PlusDays(-27)), StartOfDay(placementDay));
-        Instant? extendedTo = before > ExtensionThreshold ? ExtendedDeadline(limitAt, holidays, p.SecureExtensionIncludesSaturday) : null;
-        Finding extension = new(RuleId.SecureExtension, extendedTo is null ? Outcome.NotApplicable : Outcome.Met, Citations.SecureTimeLimit,
-            extendedTo is Instant ext
-                ? $"The limit reached at {Local(limitAt)} falls within 12:00 the day before to 12:00 the day after a Sunday or public holiday, and the child had been kept {Hours(before)} in the 27 days before {DateFormat.Iso(placementDay)}: extended to {Local(ext)}."
-                : before > ExtensionThreshold
+        Instant limitAt = described.ReachedAt;
+        string placementDay = DateFormat.Iso(described.PlacementDay);
+        Finding extension = new(RuleId.SecureExtension, described.ExtendedTo is null ? Outcome.NotApplicable : Outcome.Met, Citations.SecureTimeLimit,
+            described.ExtendedTo is Instant ext
+                ? $"The limit reached at {Local(limitAt)} falls within 12:00 the day before to 12:00 the day after a Sunday or public holiday, and the child had been kept {Hours(described.Before)} in the 27 days before {placementDay}: extended to {Local(ext)}."
+                : described.Before > ExtensionThreshold
                     ? $"The limit reached at {Local(limitAt)} is not within 12:00 the day before to 12:00 the day after a Sunday or public holiday: no extension."
-                    : $"No extension: the child had been kept {Hours(before)} in the 27 days before {DateFormat.Iso(placementDay)}, not more than 48 hours.");
+                    : $"No extension: the child had been kept {Hours(described.Before)} in the 27 days before {placementDay}, not more than 48 hours.");
 
-        Instant permitted = extendedTo ?? limitAt;
-        if (extendedTo is Instant e)
+        Duration exceeded = described.Exceeded;
+        string extendedWords = described.ExtendedTo is null ? string.Empty : $" and extended to {Local(described.PermittedUntil)} (SEC-3)";
+        string summary;
+        if (exceeded > Duration.Zero)
         {
-            // The extension covers the placement in which the limit was reached, up to the extended deadline; any
-            // later stretch still counts against 72 hours in its own windows.
-            exceeded = reachedIn.End > e ? reachedIn.End - e : Duration.Zero;
-            foreach (SecureInterval later in timeline.Segments().Where(x => x.Start >= reachedIn.End))
-            {
-                Duration total = timeline.Total(later.End);
-                if (total - Limit > exceeded)
-                {
-                    exceeded = total - Limit;
-                }
-            }
+            summary = $"Up to {Hours(max)} without court authority in one {WindowWords(p.SecureWindow)}; the 72-hour limit was reached at {Local(limitAt)}{extendedWords}; exceeded by {Hours(exceeded)}."
+                + (occasions.Count > 1 ? $" The limit was reached on {occasions.Count} occasions; this is the first on which the child was kept beyond what was permitted." : string.Empty);
+        }
+        else if (occasions.Count == 1)
+        {
+            summary = $"Up to {Hours(max)} without court authority in one {WindowWords(p.SecureWindow)}; the 72-hour limit was reached at {Local(limitAt)}{extendedWords}; the child was not kept beyond {Local(described.PermittedUntil)}: within the limit.";
+        }
+        else
+        {
+            int extendedCount = occasions.Count(static o => o.ExtendedTo is not null);
+            summary = $"Up to {Hours(max)} without court authority in one {WindowWords(p.SecureWindow)}; the 72-hour limit was reached on {occasions.Count} occasions, first at {Local(limitAt)}{extendedWords}; the child was never kept beyond what was permitted"
+                + (extendedCount == 0 ? string.Empty : $" (extended under SEC-3 on {extendedCount} of them)") + ": within the limit.";
         }
 
-        string verdict = exceeded == Duration.Zero
-            ? $"the child was not kept beyond {Local(permitted)}: within the limit"
-            : $"exceeded by {Hours(exceeded)}";
         return new SecureTimeResult
         {
             MaxInAnyWindow = max,
             LimitReachedAt = limitAt,
-            PermittedUntil = permitted,
-            Extended = extendedTo is not null,
+            PermittedUntil = described.PermittedUntil,
+            Extended = described.ExtendedTo is not null,
             ExceededBy = exceeded,
             Extension = extension,
-            Finding = new Finding(RuleId.SecureTimeLimit, exceeded == Duration.Zero ? Outcome.Met : Outcome.NotMet, Citations.SecureTimeLimit,
-                $"Up to {Hours(max)} without court authority in one {WindowWords(p.SecureWindow)}; the 72-hour limit was reached at {Local(limitAt)}{(extendedTo is null ? string.Empty : $" and extended to {Local(permitted)} (SEC-3)")}; {verdict}."),
+            Finding = new Finding(RuleId.SecureTimeLimit, exceeded == Duration.Zero ? Outcome.Met : Outcome.NotMet, Citations.SecureTimeLimit, summary),
         };
+    }
+
+    /// <summary>
+    /// One occasion on which the limit was reached, in <paramref name="stay"/> at <paramref name="reached"/>: the SEC-3
+    /// test applied to that expiry, and how long the child was then kept beyond what was permitted (time in the stay
+    /// after the permitted instant, without court authority, while a window held more than 72 hours).
+    /// </summary>
+    private static Occasion OccasionIn(Stay stay, Instant reached, SecureInterval[] placed, Timeline timeline, BankHolidayCalendar holidays, bool saturday)
+    {
+        LocalDate placementDay = stay.Span.Start.InZone(SecureInterval.London).Date;
+        Duration before = Overlap(placed, StartOfDay(placementDay.PlusDays(-27)), StartOfDay(placementDay));
+        Instant? extendedTo = before > ExtensionThreshold ? ExtendedDeadline(reached, holidays, saturday) : null;
+        Instant permitted = extendedTo ?? reached;
+        Duration exceeded = Duration.Zero;
+        foreach (SecureInterval segment in stay.Unauthorised.SelectMany(timeline.Segments))
+        {
+            exceeded += timeline.TimeOver(segment, permitted, stay.DisregardBefore, Limit);
+        }
+
+        return new Occasion(reached, permitted, extendedTo, before, placementDay, exceeded);
     }
 
     private static SecureInterval[] Checked(IEnumerable<SecureInterval> intervals, string name, bool allowOverlap)
@@ -200,31 +236,68 @@ public static class SecureTimeLimit
         return merged.ToArray();
     }
 
-    private static SecureInterval[] Subtract(SecureInterval[] placements, SecureInterval[] authorised)
+    /// <summary>
+    /// The stays: placements with no gap between them joined into one, since a child moved from one unit to another is
+    /// not placed anew (SEC-2). Each stay disregards time before the latest authorisation that had expired when it began
+    /// (CSAR 1991 reg 10(2)); an authorisation that ends during a stay disregards nothing for it, so time kept after an
+    /// order ends counts with the time before the order (SEC-4).
+    /// </summary>
+    private static Stay[] Stays(SecureInterval[] placed, SecureInterval[] authorised)
     {
-        var result = new List<SecureInterval>();
-        foreach (SecureInterval placement in placements)
+        var spans = new List<SecureInterval>();
+        foreach (SecureInterval x in placed)
         {
-            Instant from = placement.Start;
+            if (spans.Count > 0 && x.Start == spans[^1].End)
+            {
+                spans[^1] = spans[^1] with { End = x.End };
+            }
+            else
+            {
+                spans.Add(x);
+            }
+        }
+
+        var stays = new Stay[spans.Count];
+        for (int i = 0; i < stays.Length; i++)
+        {
+            SecureInterval span = spans[i];
+            Instant disregard = Instant.MinValue;
             foreach (SecureInterval a in authorised)
             {
-                if (a.End <= from || a.Start >= placement.End)
+                if (a.End <= span.Start && a.Start > disregard)
                 {
-                    continue;
+                    disregard = a.Start;
                 }
-
-                if (a.Start > from)
-                {
-                    result.Add(new SecureInterval(from, a.Start));
-                }
-
-                from = a.End > from ? a.End : from;
             }
 
-            if (from < placement.End)
+            stays[i] = new Stay(span, disregard, Subtract(span, authorised));
+        }
+
+        return stays;
+    }
+
+    private static SecureInterval[] Subtract(SecureInterval placement, SecureInterval[] authorised)
+    {
+        var result = new List<SecureInterval>();
+        Instant from = placement.Start;
+        foreach (SecureInterval a in authorised)
+        {
+            if (a.End <= from || a.Start >= placement.End)
             {
-                result.Add(new SecureInterval(from, placement.End));
+                continue;
             }
+
+            if (a.Start > from)
+            {
+                result.Add(new SecureInterval(from, a.Start));
+            }
+
+            from = a.End > from ? a.End : from;
+        }
+
+        if (from < placement.End)
+        {
+            result.Add(new SecureInterval(from, placement.End));
         }
 
         return result.ToArray();
@@ -300,40 +373,53 @@ public static class SecureTimeLimit
     private static string WindowWords(SecureWindow window) =>
         window == SecureWindow.Rolling672Hours ? "28-day (672-hour) window" : "period of 28 calendar days";
 
-    /// <summary>The total of unauthorised time in the window ending at an instant, and the segments over which it only rises.</summary>
-    private sealed class Timeline(SecureInterval[] unauthorised, SecureInterval[] authorised, SecureWindow window)
-    {
-        /// <summary>The unauthorised intervals, split at London midnights for the calendar-day reading (where the window start jumps).</summary>
-        internal IEnumerable<SecureInterval> Segments()
-        {
-            foreach (SecureInterval u in unauthorised)
-            {
-                if (window == SecureWindow.Rolling672Hours)
-                {
-                    yield return u;
-                    continue;
-                }
+    /// <summary>A continuous stay in secure accommodation, the instant before which earlier time is disregarded for it (<see cref="Instant.MinValue"/> for none), and its stretches without court authority.</summary>
+    private readonly record struct Stay(SecureInterval Span, Instant DisregardBefore, SecureInterval[] Unauthorised);
 
-                Instant from = u.Start;
-                while (from < u.End)
-                {
-                    Instant midnight = StartOfDay(from.InZone(SecureInterval.London).Date.PlusDays(1));
-                    Instant to = midnight < u.End ? midnight : u.End;
-                    yield return new SecureInterval(from, to);
-                    from = to;
-                }
+    /// <summary>An occasion on which the limit was reached: when, until when the child could be kept (with the SEC-3 deadline if extended), the hours in the 27 days before the placement day, and the time kept beyond what was permitted.</summary>
+    private sealed record Occasion(Instant ReachedAt, Instant PermittedUntil, Instant? ExtendedTo, Duration Before, LocalDate PlacementDay, Duration Exceeded);
+
+    /// <summary>The total of unauthorised time in the window ending at an instant, and the segments over which it only rises.</summary>
+    private sealed class Timeline(SecureInterval[] unauthorised, SecureWindow window)
+    {
+        /// <summary>An unauthorised interval, split at London midnights for the calendar-day reading (where the window start jumps).</summary>
+        internal IEnumerable<SecureInterval> Segments(SecureInterval u)
+        {
+            if (window == SecureWindow.Rolling672Hours)
+            {
+                yield return u;
+                yield break;
+            }
+
+            Instant from = u.Start;
+            while (from < u.End)
+            {
+                Instant midnight = StartOfDay(from.InZone(SecureInterval.London).Date.PlusDays(1));
+                Instant to = midnight < u.End ? midnight : u.End;
+                yield return new SecureInterval(from, to);
+                from = to;
             }
         }
 
-        /// <summary>The unauthorised time in the window that ends at <paramref name="t"/>.</summary>
-        internal Duration Total(Instant t) => Overlap(unauthorised, WindowStart(t), t);
+        /// <summary>
+        /// The unauthorised time in the window that ends at <paramref name="t"/>, an instant in <paramref name="segment"/>
+        /// or its end, leaving out time before <paramref name="disregardBefore"/> (SEC-2). For the calendar-day reading the
+        /// window is that of the segment's day even at its end, midnight: the 28 days ending then hold all of that day.
+        /// </summary>
+        internal Duration Total(SecureInterval segment, Instant t, Instant disregardBefore)
+        {
+            Instant start = window == SecureWindow.Rolling672Hours
+                ? t - Window
+                : StartOfDay(segment.Start.InZone(SecureInterval.London).Date.PlusDays(-27));
+            return Overlap(unauthorised, disregardBefore > start ? disregardBefore : start, t);
+        }
 
         /// <summary>The first instant in the segment at which the total reaches <paramref name="limit"/> (the total only rises within a segment).</summary>
-        internal Instant FirstReaching(SecureInterval segment, Duration limit)
+        internal Instant FirstReaching(SecureInterval segment, Instant disregardBefore, Duration limit)
         {
             long lo = 0;
             long hi = (segment.End - segment.Start).ToInt64Nanoseconds();
-            if (Total(segment.Start) >= limit)
+            if (Total(segment, segment.Start, disregardBefore) >= limit)
             {
                 return segment.Start;
             }
@@ -341,7 +427,7 @@ public static class SecureTimeLimit
             while (hi - lo > 1)
             {
                 long mid = lo + ((hi - lo) / 2);
-                if (Total(segment.Start.PlusNanoseconds(mid)) >= limit)
+                if (Total(segment, segment.Start.PlusNanoseconds(mid), disregardBefore) >= limit)
                 {
                     hi = mid;
                 }
@@ -354,22 +440,26 @@ public static class SecureTimeLimit
             return segment.Start.PlusNanoseconds(hi);
         }
 
-        private Instant WindowStart(Instant t)
+        /// <summary>
+        /// How long, within the segment and from <paramref name="from"/> on, the total exceeded <paramref name="limit"/>.
+        /// The total only rises within a segment, by at most one nanosecond a nanosecond, so that time is the end of the
+        /// segment less the last instant at which the total was still at most the limit.
+        /// </summary>
+        internal Duration TimeOver(SecureInterval segment, Instant from, Instant disregardBefore, Duration limit)
         {
-            Instant start = window == SecureWindow.Rolling672Hours
-                ? t - Window
-                : StartOfDay(t.InZone(SecureInterval.London).Date.PlusDays(-27));
-
-            // After a court authorisation ends, time before it is disregarded.
-            foreach (SecureInterval a in authorised)
+            Instant start = segment.Start > from ? segment.Start : from;
+            if (start >= segment.End || Total(segment, segment.End, disregardBefore) <= limit)
             {
-                if (a.End <= t && a.Start > start)
-                {
-                    start = a.Start;
-                }
+                return Duration.Zero;
             }
 
-            return start;
+            if (Total(segment, start, disregardBefore) > limit)
+            {
+                return segment.End - start;
+            }
+
+            Instant firstOver = FirstReaching(new SecureInterval(start, segment.End), disregardBefore, limit + Duration.Epsilon);
+            return segment.End - firstOver + Duration.Epsilon;
         }
     }
 }

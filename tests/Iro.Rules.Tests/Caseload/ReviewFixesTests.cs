@@ -23,8 +23,13 @@ public class ReviewFixesTests
             SecureInterval.InLondon(T("2025-03-08T00:00:00"), T("2025-03-09T10:00:00")), // limit reached Saturday 23:00, extended to Monday 12:00
             SecureInterval.InLondon(T("2025-03-12T09:00:00"), T("2025-03-12T13:00:00")), // Wednesday: 87 hours in one window
         });
-        Assert.True(r.Extended);
-        Assert.Equal(Duration.FromHours(15), r.ExceededBy);
+
+        // The Wednesday placement begins with 83 hours already in its window: the limit has expired (no extension on a
+        // Wednesday), and the result describes that breach, the first not permitted: kept 4 hours beyond the limit (the
+        // 11 hours over 72 at the weekend were permitted by the extension).
+        Assert.False(r.Extended);
+        Assert.Equal(T("2025-03-12T09:00:00").InZoneLeniently(SecureInterval.London).ToInstant(), r.LimitReachedAt);
+        Assert.Equal(Duration.FromHours(4), r.ExceededBy);
         Assert.False(r.IsWithinLimit);
     }
 
