@@ -95,7 +95,7 @@ using (var csv = new StreamWriter(Path.Combine(outDir, "flags.csv"), false, new 
 {
     csv.WriteLine("child_id,rule_id,status,date,reason,citation");
     var sink = new FlagCsvWriter(csv, byRule, sampleFlags, ssda903 is null ? 12 : int.MaxValue, notEvaluatedChildren);
-    totals = evaluator.Evaluate(WithProgress(Children(), clock), asOf, sink, Environment.ProcessorCount);
+    totals = evaluator.Evaluate(WithProgress(Children(), clock), asOf, sink, Math.Min(Environment.ProcessorCount, 512));
 }
 
 int read = rejectedOnRead.Count + totals.Read, evaluated = totals.Evaluated, notEvaluated = notEvaluatedChildren.Count, flagCount = totals.Flags;

@@ -158,7 +158,7 @@ public sealed class CaseloadEvaluator
 
     private CaseloadTotals Sequential(IEnumerable<ChildCase> children, LocalDate asOf, ICaseloadSink sink)
     {
-        List<CaseloadFlag> buffer = scratch ??= new List<CaseloadFlag>();
+        var buffer = new List<CaseloadFlag>(); // one per run, not the thread's scratch list: a sink may itself evaluate
         int read = 0, rejected = 0, written = 0;
         foreach (ChildCase child in children)
         {
@@ -266,10 +266,10 @@ public sealed class CaseloadEvaluator
             return false;
         }
 
-        var view = new ChildView(child, asOf);
         int before = flags.Count;
         try
         {
+            var view = new ChildView(child, asOf);
             foreach ((WeeklyRule _, RuleBody body) in Table)
             {
                 body(view, run, flags);
@@ -279,7 +279,8 @@ public sealed class CaseloadEvaluator
         }
         catch (ArgumentException e)
         {
-            // A valid record a rule still cannot evaluate (a deadline after 2100-12-31): the child is not evaluated, whole.
+            // A valid record a rule still cannot evaluate (IN-OUT-OF-RANGE: a deadline after 2100-12-31; IN-INCONSISTENT:
+            // facts a rule rejects that the validator does not check): the child is not evaluated, whole.
             flags.RemoveRange(before, flags.Count - before);
             string message = e.Message.Split(" (Parameter", StringSplitOptions.None)[0];
             failed = new Rejection(e is ArgumentOutOfRangeException ? "IN-OUT-OF-RANGE" : "IN-INCONSISTENT", e.ParamName ?? string.Empty, DateFormat.Iso(asOf),

@@ -41,8 +41,9 @@ public sealed record CaseloadFlag(string ChildId, FlagStatus Status, LocalDate D
 }
 
 /// <summary>One reason a child could not be evaluated, as data.</summary>
-/// <remarks>Immutable. Codes: the <see cref="ChildCaseValidator"/> codes (<c>IN-...</c>), <c>IN-OUT-OF-RANGE</c> (a deadline after
-/// 2100-12-31, the end of the supported range), and a reader's own codes (for SSDA903 files, <c>903-...</c>).</remarks>
+/// <remarks>Immutable. Codes: the <see cref="ChildCaseValidator"/> codes (<c>IN-...</c>), <c>IN-NULL</c> (no record),
+/// <c>IN-OUT-OF-RANGE</c> (a deadline after 2100-12-31, the end of the supported range), <c>IN-INCONSISTENT</c> (facts a
+/// rule rejects that the validator does not check), and a reader's own codes (for SSDA903 files, <c>903-VALUE</c>).</remarks>
 /// <param name="Code">A stable code, for example <c>IN-EPISODES</c>.</param>
 /// <param name="Field">The field, for example <c>Episodes</c> or <c>REVIEW_CODE</c>.</param>
 /// <param name="Value">The value found, as text (empty when none).</param>

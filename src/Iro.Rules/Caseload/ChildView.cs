@@ -138,7 +138,7 @@ internal readonly struct ChildView
         return known;
     }
 
-    /// <summary>The dates of the current period's reviews.</summary>
+    /// <summary>The current period's reviews held by the as-of date, in date order.</summary>
     public ReadOnlySpan<CaseReview> PeriodReviews => Child.SortedReviews.AsSpan(ReviewFrom, ReviewTo - ReviewFrom);
 
     private static bool StartsPeriod(ChildCase child, int i) =>

@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Iro.Rules.Caseload;
 
-/// <summary>What every weekly rule is given: the policy, the calendar, the look-ahead, and where its flags go (one child's buffer, written out only when the whole child is evaluated).</summary>
+/// <summary>What every weekly rule is given besides the view and the child's flag buffer: the policy, the calendar and the look-ahead.</summary>
 internal sealed class WeeklyRun
 {
     public WeeklyRun(LocalPolicy policy, WorkingDayCalendar calendar, int dueSoonDays)

@@ -69,7 +69,7 @@ public static class PermanenceFlags
     /// <param name="placedForAdoptionOn">When the child was placed for adoption, if they have been.</param>
     /// <param name="asOf">The date of the list.</param>
     /// <param name="policy">The policy (<see cref="LocalPolicy.WaitStart"/>); the default when null.</param>
-    /// <param name="decisionReversedOn">When the decision that the child should be placed for adoption was reversed (SSDA903 DATE_PLACED_CEASED), if it was: it ends the wait.</param>
+    /// <param name="decisionReversedOn">When the decision that the child should be placed for adoption was reversed (SSDA903 DATE_PLACED_CEASED), if it was: it ends the wait (a reversal before the wait began, of an earlier decision, does not).</param>
     /// <returns>The finding; <see cref="Outcome.NotApplicable"/> when there is no start date, or the wait has ended.</returns>
     public static Finding AdoptionWait(
         LocalDate? shouldBePlacedDecisionOn, LocalDate? placementOrderOn, LocalDate? placedForAdoptionOn, LocalDate asOf, LocalPolicy? policy = null, LocalDate? decisionReversedOn = null)
@@ -81,7 +81,7 @@ public static class PermanenceFlags
             return new Finding(RuleId.WaitingForAdoption, Outcome.NotApplicable, Citations.AdoptionFlags, "No adoption decision or placement order: not waiting for adoption.");
         }
 
-        if (decisionReversedOn is LocalDate reversed && reversed <= asOf && (placedForAdoptionOn is not LocalDate placed || placed > asOf || reversed < placed))
+        if (decisionReversedOn is LocalDate reversed && reversed >= from && reversed <= asOf && (placedForAdoptionOn is not LocalDate placed || placed > asOf || reversed < placed))
         {
             return new Finding(RuleId.WaitingForAdoption, Outcome.NotApplicable, Citations.AdoptionFlags,
                 $"Waiting for adoption from {DateFormat.Iso(from)} ended on {DateFormat.Iso(reversed)}, when the decision that the child should be placed for adoption was reversed: not flagged.");

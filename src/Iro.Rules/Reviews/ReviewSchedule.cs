@@ -538,7 +538,7 @@ public static partial class ReviewSchedule
     {
         /// <summary>The earliest deadline passed with nothing sent (the weekly list's REV-6 date), or null if none.</summary>
         public LocalDate? EarliestOverdue =>
-            Recommendations is { Timeliness: Timeliness.Overdue } ? RecommendationsDueBy
+            Recommendations is { Timeliness: Timeliness.Overdue } && (Minutes is not { Timeliness: Timeliness.Overdue } || RecommendationsDueBy <= MinutesDueBy) ? RecommendationsDueBy
             : Minutes is { Timeliness: Timeliness.Overdue } ? MinutesDueBy
             : null;
     }

@@ -109,10 +109,8 @@ internal static class ReviewWeekly
         {
             foreach (HeldReview held in timeline.Reviews)
             {
-                LocalDate? missed = held.Recommendations is { Timeliness: Timeliness.Overdue } ? held.RecommendationsDueBy
-                    : held.Minutes is { Timeliness: Timeliness.Overdue } ? held.MinutesDueBy
-                    : null;
-                if (missed is LocalDate due)
+                var record = new ReviewSchedule.RecordStatus(held.RecommendationsDueBy, held.MinutesDueBy, held.Recommendations, held.Minutes, held.Record);
+                if (record.EarliestOverdue is LocalDate due)
                 {
                     WeeklyRun.Add(flags, view, FlagStatus.Overdue, due, held.Record);
                 }

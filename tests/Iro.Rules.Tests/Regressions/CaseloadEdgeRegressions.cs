@@ -65,4 +65,40 @@ public class CaseloadEdgeRegressions
         CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2100-11-30")).Flags);
         Assert.Equal((RuleId.FirstReview, FlagStatus.Overdue, D("2100-11-29")), (flag.Rule, flag.Status, flag.Date));
     }
+
+    [Fact]
+    public void Loc3_AReversalOfAnEarlierDecision_DoesNotEndALaterWait()
+    {
+        // Found in review: a decision of 2016 reversed on 2016-06-01, then a new period on a placement order (E1) from
+        // 2021-01-04. With no decision in this period, the wait runs from the order; 9 months later is 2021-10-04, so
+        // as of 2021-11-01 the child is flagged. The old reversal is before the wait began and does not end it.
+        var child = new ChildCase("W", D("2014-03-03"),
+            new[]
+            {
+                new Episode(D("2015-09-01"), D("2017-01-10"), LegalStatus.C2, ReasonForNewEpisode.S),
+                new Episode(D("2021-01-04"), null, LegalStatus.E1, ReasonForNewEpisode.S),
+            },
+            Array.Empty<CaseReview>())
+        {
+            ShouldBePlacedForAdoptionOn = D("2016-01-15"),
+            AdoptionDecisionReversedOn = D("2016-06-01"),
+        };
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2021-11-01")).Flags, f => f.Rule == RuleId.WaitingForAdoption);
+        Assert.Equal(D("2021-01-04"), flag.Date);
+        Assert.Equal("Waiting for adoption since 2021-01-04: over 9 months (flagged from 2021-10-05).", flag.Reason);
+    }
+
+    [Fact]
+    public void Rev6_IsDatedByTheEarlierMissedDeadline_WhenMinutesAreDueFirst()
+    {
+        // Found in review: a policy may set the minutes' deadline before the recommendations'. Review Monday
+        // 2025-03-03; minutes within 2 working days (2025-03-05), recommendations within 5 (2025-03-10); as of
+        // 2025-03-11 both are missed, so the flag is dated 2025-03-05.
+        var policy = LocalPolicy.Default with { MinutesDueWorkingDays = 2 };
+        var child = new ChildCase("R", D("2012-05-05"), new[] { new Episode(D("2025-02-10"), null, LegalStatus.C2, ReasonForNewEpisode.S) },
+            new[] { new CaseReview(D("2025-03-03"), ParticipationCode.PN1) })
+        { TracksReviewRecords = true };
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator(policy).EvaluateChild(child, D("2025-03-11")).Flags, f => f.Rule == RuleId.ReviewRecord);
+        Assert.Equal(D("2025-03-05"), flag.Date);
+    }
 }
