@@ -115,6 +115,11 @@ public class CaseloadGuardProperties
             for (int i = 0; i < c.Children.Length; i++)
             {
                 ChildCase child = c.Children[i];
+                if (c.Children.Count(x => x.Id == child.Id) > 1)
+                {
+                    continue; // a shared id (blank ones, which the validator rejects) cannot be told apart in the sink; the totals above cover them
+                }
+
                 CaseloadFlag[] written = sink.Flags.Where(f => f.ChildId == child.Id).ToArray();
                 ChildEvaluation[] reported = sink.NotEvaluated.Where(e => e.ChildId == child.Id).ToArray();
                 var asEvaluation = reported.Length > 0
