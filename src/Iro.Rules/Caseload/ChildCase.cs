@@ -64,32 +64,6 @@ public sealed record ChildCase
         SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).OrderBy(static r => r.Date).ToArray(); // stable: same-day reviews keep their order
         Episodes = Array.AsReadOnly(SortedEpisodes);
         Reviews = Array.AsReadOnly(SortedReviews);
-
-        // Day numbers, a legal-status mask and where each period of care begins, worked out once, so the bulk
-        // evaluation compares integers and need not visit every episode.
-        IdIsBlank = string.IsNullOrWhiteSpace(Id);
-        AllIso = dateOfBirth.Calendar == CalendarSystem.Iso;
-        BirthDay = DayNumber(dateOfBirth);
-        EpisodeStartDays = new int[SortedEpisodes.Length];
-        EpisodeEndDays = new int[SortedEpisodes.Length];
-        for (int i = 0; i < SortedEpisodes.Length; i++)
-        {
-            Episode e = SortedEpisodes[i];
-            AllIso &= e.Start.Calendar == CalendarSystem.Iso && (e.End is not LocalDate end || end.Calendar == CalendarSystem.Iso);
-            EpisodeStartDays[i] = DayNumber(e.Start);
-            EpisodeEndDays[i] = e.End is LocalDate last ? DayNumber(last) : OpenEnd;
-            StatusMask |= 1 << ((int)e.LegalStatus & 31);
-            PeriodStartBits |= i < 64 && (i == 0 || Legal.Episodes.StartsNewPeriod(SortedEpisodes, i)) ? 1UL << i : 0;
-        }
-
-        ReviewDays = new int[SortedReviews.Length];
-        for (int i = 0; i < SortedReviews.Length; i++)
-        {
-            CaseReview r = SortedReviews[i];
-            AllIso &= r.Date.Calendar == CalendarSystem.Iso;
-            ReviewDays[i] = DayNumber(r.Date);
-            RecordBeforeReview |= r.RecommendationsOn < r.Date || r.MinutesOn < r.Date;
-        }
     }
 
     /// <summary>The child's identifier (SSDA903 CHILD).</summary>
@@ -187,35 +161,22 @@ public sealed record ChildCase
     /// <summary>The end day number of an open episode: after every real date.</summary>
     internal const int OpenEnd = int.MaxValue;
 
+    private ChildIndex? index;
+
+    /// <summary>The evaluation engine's index of this record (day numbers, status mask, period starts), worked out once, on first use.</summary>
+    internal ChildIndex Index => index ?? System.Threading.Interlocked.CompareExchange(ref index, new ChildIndex(this), null) ?? index!;
+
     /// <summary>The IRO visits in date order: the array behind <see cref="IroVisits"/>.</summary>
     internal LocalDate[]? SortedIroVisits { get; private init; }
 
-    /// <summary>Whether <see cref="Id"/> is blank.</summary>
-    internal bool IdIsBlank { get; }
 
-    /// <summary>Bit i is set when sorted episode i (of the first 64) begins a period of care (<see cref="Legal.Episodes.StartsNewPeriod"/>).</summary>
-    internal ulong PeriodStartBits { get; }
 
-    /// <summary>Whether every date of the record is in the ISO calendar.</summary>
-    internal bool AllIso { get; }
 
-    /// <summary>The date of birth as a day number (<see cref="DayNumber"/>).</summary>
-    internal int BirthDay { get; }
 
-    /// <summary>Each sorted episode's start as a day number.</summary>
-    internal int[] EpisodeStartDays { get; }
 
-    /// <summary>Each sorted episode's end as a day number, or <see cref="OpenEnd"/> while open.</summary>
-    internal int[] EpisodeEndDays { get; }
 
-    /// <summary>Each sorted review's date as a day number.</summary>
-    internal int[] ReviewDays { get; }
 
-    /// <summary>One bit per legal status held in any episode (bit <c>(int)status</c>).</summary>
-    internal int StatusMask { get; }
 
-    /// <summary>Whether a review records recommendations or minutes sent before the review itself (a validation failure).</summary>
-    internal bool RecordBeforeReview { get; }
 
     /// <summary>The day number of an ISO date (days since 0001-01-01), for integer comparisons.</summary>
     internal static int DayNumber(LocalDate date) =>

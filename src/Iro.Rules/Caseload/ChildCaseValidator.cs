@@ -26,7 +26,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         protocol = (policy ?? LocalPolicy.Default).DisputeResolution;
         RuleFor(c => c.Id).NotEmpty().WithErrorCode("IN-ID-MISSING").WithMessage("child ID is blank.");
         RuleFor(c => c.DateOfBirth)
-            .Must(d => d.Calendar == NodaTime.CalendarSystem.Iso && d.Year >= 1900 && d.Year <= 2100)
+            .Must(ChildChecks.DateInRange)
             .WithErrorCode("IN-DATE-RANGE")
             .WithMessage(c => $"child {c.Id}: DOB {DateFormat.Iso(c.DateOfBirth)} is outside 1900-2100.");
         RuleFor(c => c.Episodes).Custom((episodes, context) =>
@@ -47,7 +47,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}") { ErrorCode = "IN-EPISODES", AttemptedValue = episodes.Count });
             }
 
-            foreach (Episode e in episodes.Where(e => e.Start < child.DateOfBirth))
+            foreach (Episode e in episodes.Where(e => ChildChecks.StartsBeforeBirth(ChildCase.DayNumber(e.Start), ChildCase.DayNumber(child.DateOfBirth))))
             {
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: episode start {DateFormat.Iso(e.Start)} is before the date of birth {DateFormat.Iso(child.DateOfBirth)}.")
                 {
@@ -56,7 +56,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 });
             }
 
-            foreach (Episode e in episodes.Where(e => e.Start.Year < 1971 || e.Start.Year > 2100 || e.End is LocalDate end && end.Year > 2100))
+            foreach (Episode e in episodes.Where(e => !ChildChecks.EpisodeInYears(ChildCase.DayNumber(e.Start), e.End is LocalDate end ? ChildCase.DayNumber(end) : ChildCase.OpenEnd)))
             {
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes", $"child {child.Id}: episode from {DateFormat.Iso(e.Start)} is outside the supported years 1971-2100.")
                 {
@@ -80,9 +80,9 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                     });
                 }
 
-                if (r.Code is { } code && !Enum.IsDefined(code))
+                if (ChildChecks.UnknownCode(r.Code))
                 {
-                    context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} has an unknown participation code {(int)code}.") { ErrorCode = "IN-PN-CODE" });
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} has an unknown participation code {(int)r.Code!.Value}.") { ErrorCode = "IN-PN-CODE" });
                 }
 
                 foreach ((string field, LocalDate? sent) in new[] { ("RecommendationsOn", r.RecommendationsOn), ("MinutesOn", r.MinutesOn) })
@@ -104,6 +104,17 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 {
                     ErrorCode = "IN-REVIEW-DUPLICATE",
                     AttemptedValue = DateFormat.Iso(group.Key),
+                });
+            }
+        });
+        RuleFor(c => c).Custom((child, context) =>
+        {
+            if (ChildChecks.OptionalDateOutOfRange(child) is (string field, LocalDate value))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(field, $"child {child.Id}: {field} {DateFormat.Iso(value)} is outside 1900-2100 (or not an ISO date).")
+                {
+                    ErrorCode = "IN-DATE-RANGE",
+                    AttemptedValue = DateFormat.Iso(value),
                 });
             }
         });
@@ -165,32 +176,32 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
     /// </summary>
     internal bool PassesQuickly(ChildCase child)
     {
-        int birth = child.BirthDay;
-        int[] starts = child.EpisodeStartDays;
-        if (!child.AllIso || child.HasSecure || child.RecordBeforeReview || starts.Length == 0
-            || birth < FirstBirthDay || birth > LastDay || child.IdIsBlank)
+        int birth = child.Index.BirthDay;
+        int[] starts = child.Index.EpisodeStartDays;
+        if (!child.Index.AllIso || child.HasSecure || child.Index.RecordBeforeReview || starts.Length == 0
+            || !ChildChecks.DateInRange(child.DateOfBirth) || child.Index.IdIsBlank || ChildChecks.OptionalDateOutOfRange(child) is not null)
         {
             return false;
         }
 
-        int[] ends = child.EpisodeEndDays;
+        int[] ends = child.Index.EpisodeEndDays;
         for (int i = 0; i < starts.Length; i++)
         {
             int start = starts[i], end = ends[i];
-            if (start < birth || start < FirstEpisodeDay || start > LastDay
-                || (end != ChildCase.OpenEnd && (end < start || end > LastDay))
+            if (ChildChecks.StartsBeforeBirth(start, birth) || !ChildChecks.EpisodeInYears(start, end)
+                || (end != ChildCase.OpenEnd && end < start)
                 || (i > 0 && start < ends[i - 1])) // an open episode before another ends at OpenEnd, so this catches it too
             {
                 return false;
             }
         }
 
-        int[] reviews = child.ReviewDays;
+        int[] reviews = child.Index.ReviewDays;
         CaseReview[] records = child.SortedReviews;
         for (int i = 0; i < reviews.Length; i++)
         {
             if (reviews[i] < starts[0] || (i > 0 && reviews[i - 1] == reviews[i])
-                || (records[i].Code is { } code && (uint)code > (uint)Participation.ParticipationCode.PN7))
+                || ChildChecks.UnknownCode(records[i].Code))
             {
                 return false;
             }
@@ -251,9 +262,6 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         return true;
     }
 
-    private static readonly int FirstBirthDay = ChildCase.DayNumber(new LocalDate(1900, 1, 1));
-    private static readonly int FirstEpisodeDay = ChildCase.DayNumber(new LocalDate(1971, 1, 1));
-    private static readonly int LastDay = ChildCase.DayNumber(new LocalDate(2100, 12, 31));
 
     /// <summary>The earliest period start the review timetables model (RCCR 1991).</summary>
     internal static NodaTime.LocalDate ReviewsFrom { get; } = new(1991, 10, 14);

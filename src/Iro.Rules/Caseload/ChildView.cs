@@ -21,8 +21,8 @@ internal readonly struct ChildView
         AsOf = asOf;
         AsOfDay = ChildCase.DayNumber(asOf);
         Episode[] episodes = child.SortedEpisodes;
-        int[] starts = child.EpisodeStartDays;
-        int[] ends = child.EpisodeEndDays;
+        int[] starts = child.Index.EpisodeStartDays;
+        int[] ends = child.Index.EpisodeEndDays;
 
         // Known episodes are those begun by the as-of date; the current period is the one open on it.
         int known = 0;
@@ -47,7 +47,7 @@ internal readonly struct ChildView
 
         PeriodStart = First >= 0 ? episodes[First].Start : default;
         int periodStartDay = First >= 0 ? starts[First] : int.MaxValue;
-        int[] reviewDays = child.ReviewDays;
+        int[] reviewDays = child.Index.ReviewDays;
         int from = 0;
         while (from < reviewDays.Length && reviewDays[from] < periodStartDay)
         {
@@ -142,7 +142,7 @@ internal readonly struct ChildView
     public ReadOnlySpan<CaseReview> PeriodReviews => Child.SortedReviews.AsSpan(ReviewFrom, ReviewTo - ReviewFrom);
 
     private static bool StartsPeriod(ChildCase child, int i) =>
-        i < 64 ? (child.PeriodStartBits & (1UL << i)) != 0 : Episodes.StartsNewPeriod(child.SortedEpisodes, i);
+        i < 64 ? (child.Index.PeriodStartBits & (1UL << i)) != 0 : Episodes.StartsNewPeriod(child.SortedEpisodes, i);
 
     private static LocalDate? RunStart(Episode[] episodes, int first, int last, Func<Episode, bool> test)
     {

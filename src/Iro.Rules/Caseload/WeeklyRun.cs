@@ -25,7 +25,7 @@ internal sealed class WeeklyRun
 
     public int DueSoonDays { get; }
 
-    /// <summary>One bit per legal status the policy counts as Section 20 (as <see cref="ChildCase.StatusMask"/>).</summary>
+    /// <summary>One bit per legal status the policy counts as Section 20 (as <see cref="ChildIndex.StatusMask"/>).</summary>
     public int Section20Mask { get; }
 
     /// <summary>Adds a flag built from the rule's own finding.</summary>

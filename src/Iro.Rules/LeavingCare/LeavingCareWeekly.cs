@@ -14,7 +14,7 @@ internal static class LeavingCareWeekly
     {
         ChildCase child = view.Child;
         LocalDate asOf = view.AsOf;
-        if (view.KnownEpisodes == 0 || view.AsOfDay - child.BirthDay < 16 * 365 || (child.PathwayPlanOn is LocalDate made && made <= asOf))
+        if (view.KnownEpisodes == 0 || view.AsOfDay - child.Index.BirthDay < 16 * 365 || (child.PathwayPlanOn is LocalDate made && made <= asOf))
         {
             return; // never looked after by then, under 16 (16 years are at least 16 x 365 days), or a plan in place
         }

@@ -274,7 +274,7 @@ public static class Episodes
         return sorted;
     }
 
-    /// <summary>One bit per legal status with an SSDA903 duration limit (L1, L2, L3, J2, V3), as <c>ChildCase.StatusMask</c> sets them.</summary>
+    /// <summary>One bit per legal status with an SSDA903 duration limit (L1, L2, L3, J2, V3), as the caseload index's status mask sets them.</summary>
     internal static readonly int DurationLimitMask =
         (1 << ((int)LegalStatus.L1 & 31)) | (1 << ((int)LegalStatus.L2 & 31)) | (1 << ((int)LegalStatus.L3 & 31)) | (1 << ((int)LegalStatus.J2 & 31)) | (1 << ((int)LegalStatus.V3 & 31));
 

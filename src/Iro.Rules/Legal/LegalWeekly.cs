@@ -13,7 +13,7 @@ internal static class LegalWeekly
     public static void Section20Flag(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
     {
         ChildCase child = view.Child;
-        if (!view.LookedAfter || (child.StatusMask & run.Section20Mask) == 0 || !Section20.IsFlagged(child.SortedEpisodes, view.AsOf, run.Policy))
+        if (!view.LookedAfter || (child.Index.StatusMask & run.Section20Mask) == 0 || !Section20.IsFlagged(child.SortedEpisodes, view.AsOf, run.Policy))
         {
             return;
         }
@@ -28,7 +28,7 @@ internal static class LegalWeekly
     public static void DurationFlags(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
     {
         ChildCase child = view.Child;
-        if ((child.StatusMask & Episodes.DurationLimitMask) == 0 || !Episodes.MayBreachDurations(child.SortedEpisodes, view.AsOf))
+        if ((child.Index.StatusMask & Episodes.DurationLimitMask) == 0 || !Episodes.MayBreachDurations(child.SortedEpisodes, view.AsOf))
         {
             return;
         }

@@ -12,13 +12,13 @@ internal static class ParticipationWeekly
     {
         ChildCase child = view.Child;
         CaseReview[] reviews = child.SortedReviews;
-        int[] days = child.ReviewDays;
+        int[] days = child.Index.ReviewDays;
         LocalDate fourth = default;
         bool fourthKnown = false;
         for (int i = 0; i < view.ReviewsKnown; i++)
         {
             CaseReview r = reviews[i];
-            if (days[i] < child.BirthDay)
+            if (days[i] < child.Index.BirthDay)
             {
                 continue;
             }

@@ -101,4 +101,26 @@ public class CaseloadEdgeRegressions
         CaseloadFlag flag = Assert.Single(new CaseloadEvaluator(policy).EvaluateChild(child, D("2025-03-11")).Flags, f => f.Rule == RuleId.ReviewRecord);
         Assert.Equal(D("2025-03-05"), flag.Date);
     }
+
+    [Theory]
+    [InlineData("ShouldBePlacedForAdoptionOn")]
+    [InlineData("PlacementOrderOn")]
+    [InlineData("PathwayPlanOn")]
+    public void ADateOutOfRange_InAnOptionalField_IsARejection_AndTheBatchGoesOn(string field)
+    {
+        // A date like 9999-12-31 in a field the validator did not range-check threw from deep in a rule and lost the batch.
+        var far = new LocalDate(9999, 12, 31);
+        var ok = new ChildCase("A", D("2015-01-01"), new[] { new Episode(D("2024-01-08"), null, LegalStatus.E1, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        ChildCase bad = field switch
+        {
+            "ShouldBePlacedForAdoptionOn" => ok with { ShouldBePlacedForAdoptionOn = far },
+            "PlacementOrderOn" => ok with { PlacementOrderOn = far },
+            _ => ok with { PathwayPlanOn = far },
+        };
+        var sink = new CollectingCaseloadSink();
+        CaseloadTotals totals = new CaseloadEvaluator().Evaluate(new[] { ok, bad, ok }, D("2025-11-10"), sink);
+        Assert.Equal(new CaseloadTotals(3, 2, 1, sink.Flags.Count), totals);
+        Rejection rejection = Assert.Single(Assert.Single(sink.NotEvaluatedChildren).Rejections);
+        Assert.Equal(("IN-DATE-RANGE", field, "9999-12-31"), (rejection.Code, rejection.Field, rejection.Value));
+    }
 }
