@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 
 namespace Iro.Rules.Explanations;
 
@@ -7,7 +9,7 @@ namespace Iro.Rules.Explanations;
 /// <para>Immutable and thread-safe. Identifiers are the rule ids of the domain reference (RULES.md) and never change
 /// meaning once published; a rule whose behaviour changes keeps its id and the change is listed in CHANGELOG.md.</para>
 /// </remarks>
-public readonly record struct RuleId
+public readonly record struct RuleId : IComparable<RuleId>
 {
     /// <summary>CAL-1: what counts as a working day (CPPCR 2010 reg 2(1)).</summary>
     public static RuleId WorkingDay { get; } = new("CAL-1");
@@ -119,6 +121,88 @@ public readonly record struct RuleId
 
     /// <summary>DRP-1: the dispute resolution process: stages and the 20-working-day ceiling.</summary>
     public static RuleId DisputeResolution { get; } = new("DRP-1");
+
+    /// <summary>903-W: an SSDA903 return is a one-year window, not a child's whole history.</summary>
+    public static RuleId Ssda903Window { get; } = new("903-W");
+
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["CAL-1"] = "What counts as a working day",
+        ["CAL-2"] = "Bank holidays",
+        ["CAL-3"] = "Counting \"within N working days of\" an event",
+        ["CAL-4"] = "Counting calendar months",
+        ["CAL-5"] = "Weeks and days",
+        ["AGE-1"] = "Computing age",
+        ["REV-1"] = "First review within 20 working days",
+        ["REV-2"] = "Second review within 3 months of the first",
+        ["REV-3"] = "Later reviews at intervals of not more than 6 months",
+        ["REV-4"] = "Early reviews and the reset rule",
+        ["REV-5"] = "One meeting or a series of meetings",
+        ["REV-6"] = "Record of the review: recommendations and minutes",
+        ["REV-7"] = "Significant change needs a review first",
+        ["REV-8"] = "Permanence plan by the second review",
+        ["REV-9"] = "Short breaks: review timetable",
+        ["REV-10"] = "IRO visit to the child before each review",
+        ["PAR-1"] = "PN participation codes",
+        ["LEG-1"] = "Legal status codes and SSDA903 duration limits",
+        ["LEG-2"] = "Reason for new episode; periods of care",
+        ["903-W"] = "An SSDA903 return is a window, not a history",
+        ["IRO-1"] = "IRO appointment",
+        ["IRO-2"] = "IRO functions and escalation",
+        ["IRO-3"] = "IRO caseload",
+        ["DRP-1"] = "Dispute resolution process",
+        ["LC-1"] = "Eligible child",
+        ["LC-2"] = "Relevant child",
+        ["LC-3"] = "Former relevant child and support to 21 or 25",
+        ["LC-4"] = "Needs assessment within 3 months of the 16th birthday",
+        ["LC-5"] = "Pathway plan in place",
+        ["LC-6"] = "Pathway plan reviews",
+        ["SEC-1"] = "Secure accommodation: ages and exclusions",
+        ["SEC-2"] = "72 hours in any 28 days without court authority",
+        ["SEC-3"] = "Sunday and public-holiday extension of the 72 hours",
+        ["SEC-4"] = "Maximum periods of court authorisation",
+        ["SEC-5"] = "Secure accommodation reviews",
+        ["LOC-1"] = "Section 20 for over three months",
+        ["LOC-2"] = "Placement order for over 12 months",
+        ["LOC-3"] = "Waiting for adoption over 9 months",
+        ["LOC-4"] = "Placed for adoption over 10 weeks with no adoption application",
+        ["LOC-5"] = "Other local timescales",
+    };
+
+    /// <summary>Every rule id the library knows, in natural order (CAL-1 ... REV-2, REV-10 ...).</summary>
+    public static IReadOnlyList<RuleId> All { get; } = Array.AsReadOnly(SortedKnown());
+
+    /// <summary>The rule's title, for example "First review within 20 working days" for REV-1; the id itself for an id the library does not know.</summary>
+    public string Title => Value is not null && Titles.TryGetValue(Value, out string? title) ? title : ToString();
+
+    /// <summary>Natural order: by prefix, then by number, so REV-2 comes before REV-10.</summary>
+    /// <param name="other">The other id.</param>
+    /// <returns>Less than zero, zero or more than zero.</returns>
+    public int CompareTo(RuleId other)
+    {
+        (string prefixA, int numberA) = Split(Value ?? string.Empty);
+        (string prefixB, int numberB) = Split(other.Value ?? string.Empty);
+        int byPrefix = string.CompareOrdinal(prefixA, prefixB);
+        return byPrefix != 0 ? byPrefix : numberA != numberB ? numberA.CompareTo(numberB) : string.CompareOrdinal(Value, other.Value);
+    }
+
+    private static (string Prefix, int Number) Split(string id)
+    {
+        int dash = id.LastIndexOf('-');
+        return dash > 0 && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? (id[..dash], n) : (id, 0);
+    }
+
+    private static RuleId[] SortedKnown()
+    {
+        var ids = new List<RuleId>();
+        foreach (string id in Titles.Keys)
+        {
+            ids.Add(new RuleId(id));
+        }
+
+        ids.Sort();
+        return ids.ToArray();
+    }
 
     /// <summary>Creates a rule id from its text, for example <c>"CAL-3"</c>.</summary>
     /// <param name="value">The rule id; not empty.</param>
