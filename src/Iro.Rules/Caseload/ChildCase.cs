@@ -123,6 +123,14 @@ public sealed record ChildCase
         init => escalations = value is null ? null : Array.AsReadOnly(value.Select(e => Preconditions.CheckNotNull(e, nameof(Escalations))).ToArray());
     }
 
+    /// <summary>The first day from which the source holds the child's history, or <see langword="null"/> (the default) for a complete history.</summary>
+    /// <remarks>Rule 903-W. An SSDA903 return is a one-year window (1 April to 31 March, or to the as-of date for this
+    /// year's return to date): it holds the episodes open at any time in the window, with their real start dates, and the
+    /// reviews held in it. Facts before <see cref="KnownFrom"/> are unknown, not absent: a period of care that began
+    /// before it is known only in part, its earlier reviews are not numbered from 1, and the weekly list flags only what
+    /// the data can show (docs/weekly-list.md). The SSDA903 reader sets it to the start of the earliest window read.</remarks>
+    public LocalDate? KnownFrom { get; init; }
+
     /// <summary>When the permanence plan was agreed (REV-8).</summary>
     public LocalDate? PermanencePlanAgreedOn { get; init; }
 
@@ -203,6 +211,7 @@ public sealed record ChildCase
         && Same(SecureOrders, other.SecureOrders)
         && Same(SecureReviews, other.SecureReviews)
         && Same(Escalations, other.Escalations)
+        && KnownFrom == other.KnownFrom
         && PermanencePlanAgreedOn == other.PermanencePlanAgreedOn
         && PlacementOrderOn == other.PlacementOrderOn
         && ShouldBePlacedForAdoptionOn == other.ShouldBePlacedForAdoptionOn

@@ -41,6 +41,11 @@ internal static class ChildChecks
     /// <summary>The first optional date of the record (outside episodes, reviews and the date of birth) that is not in range, with its field, or null; allocation-free when all are in range.</summary>
     public static (string Field, LocalDate Value)? OptionalDateOutOfRange(ChildCase child)
     {
+        if (!DateInRange(child.KnownFrom))
+        {
+            return ("KnownFrom", child.KnownFrom!.Value);
+        }
+
         if (!DateInRange(child.PermanencePlanAgreedOn))
         {
             return ("PermanencePlanAgreedOn", child.PermanencePlanAgreedOn!.Value);
