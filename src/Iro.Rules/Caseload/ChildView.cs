@@ -71,6 +71,8 @@ internal readonly struct ChildView
         }
 
         ShortBreakPeriod = shortBreaks;
+        KnownInPart = First >= 0 && child.KnownFrom is LocalDate knownFrom
+            && (episodes[First].Start < knownFrom || episodes[First].Reason != ReasonForNewEpisode.S);
         PlacementOrderOn = First < 0 ? null : child.PlacementOrderOn ?? RunStart(episodes, First, Last, static e => e.LegalStatus == LegalStatus.E1);
         PlacedForAdoptionOn = First < 0 ? null : child.PlacedForAdoptionOn ?? RunStart(episodes, First, Last, static e => LegalStatuses.IsPlacedForAdoption(e.PlacementType));
         AdoptionDecisionOn = First >= 0 && child.ShouldBePlacedForAdoptionOn is LocalDate decided && decided <= asOf && decided >= PeriodStart ? decided : null;
@@ -112,6 +114,9 @@ internal readonly struct ChildView
 
     /// <summary>Whether every known episode of the current period is V3 or V4 (a short-break period, if reg 48's conditions hold).</summary>
     public bool ShortBreakPeriod { get; }
+
+    /// <summary>Whether the current period began before the source's history does (<see cref="ChildCase.KnownFrom"/>), or its first episode in the data is not RNE S (903-W): known only in part.</summary>
+    public bool KnownInPart { get; }
 
     /// <summary>The placement order in force (LOC-2): the record's override, or the start of the E1 run covering the as-of date.</summary>
     public LocalDate? PlacementOrderOn { get; }

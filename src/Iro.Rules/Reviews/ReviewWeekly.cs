@@ -20,6 +20,12 @@ internal static class ReviewWeekly
             return; // not looked after, or a period that began before the 1991 Regulations: no timetable is modelled
         }
 
+        if (view.KnownInPart)
+        {
+            KnownInPart(view, run, flags);
+            return;
+        }
+
         if (view.ShortBreakPeriod)
         {
             Explained(view, run, flags);
@@ -86,6 +92,30 @@ internal static class ReviewWeekly
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A period the source knows only in part (903-W): only the next review is checked, at the latest date it can be in
+    /// time (<see cref="ReviewSchedule.NextReviewKnownInPart"/>). REV-6 and REV-10 number the reviews, which the source
+    /// cannot do here; a source that holds only a window (the SSDA903 return) records neither.
+    /// </summary>
+    private static void KnownInPart(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
+    {
+        ChildCase child = view.Child;
+        LocalDate knownFrom = child.KnownFrom!.Value;
+        ReadOnlySpan<CaseReview> reviews = view.PeriodReviews;
+        LocalDate? latest = reviews.Length > 0 && reviews[^1].Date >= knownFrom ? reviews[^1].Date : null;
+        Legal.Episode first = child.SortedEpisodes[view.First];
+        LocalDate? began = first.Reason == Legal.ReasonForNewEpisode.S ? first.Start : null;
+        LocalDate from = latest ?? knownFrom;
+        LocalDate dueAtLatest = CalendarMonths.Add(from, 6);
+        if (view.AsOf <= dueAtLatest && !run.DueSoon(view.AsOf, dueAtLatest))
+        {
+            return; // the screen: neither overdue nor due soon
+        }
+
+        PartialReviewStatus status = ReviewSchedule.KnownInPart(began, knownFrom, latest, view.AsOf);
+        WeeklyRun.Add(flags, view, status.Next.Timeliness == Timeliness.Overdue ? FlagStatus.Overdue : FlagStatus.DueSoon, status.DueByAtLatest, status.Finding);
     }
 
     /// <summary>The explained path, for short-break periods: the schedule decides whether reg 48 applies, and every flag is one of its findings.</summary>
