@@ -21,14 +21,62 @@ namespace Iro.Rules.Caseload;
 /// <param name="Rule">The RULES.md id the figure rests on.</param>
 public sealed record Figure(string Key, string Description, int Numerator, int Denominator, string Rule)
 {
-    /// <summary>The percentage (0-100), or <see langword="null"/> for a plain count or an empty denominator.</summary>
-    public decimal? Percent => Denominator == 0 ? null : Math.Round(100m * Numerator / Denominator, 1);
+    /// <summary>Whether the figure is a share ("n of d"), as opposed to a plain count; a share of nothing (0 of 0) is still a share.</summary>
+    public bool IsRatio { get; init; }
 
-    /// <summary>Returns the figure as one line, for example "Reviews held on time: 1,234 of 1,287 (95.9%)".</summary>
+    /// <summary>Whether the source records what the figure counts; when false the figure is "not recorded in this source", never 0 or 0%.</summary>
+    /// <remarks>Rule 903-W: the SSDA903 return records no IRO visits, permanence plans, pathway plans, escalations or review records.</remarks>
+    public bool Recorded { get; init; } = true;
+
+    /// <summary>How many items could not be determined from the data (for example, reviews whose due date needs an earlier review the source does not hold, 903-W); they are in neither the numerator nor the denominator.</summary>
+    public int NotDetermined { get; init; }
+
+    /// <summary>The percentage (0-100), or <see langword="null"/> for a plain count, an empty denominator or a figure not recorded.</summary>
+    public decimal? Percent => !Recorded || Denominator == 0 ? null : Math.Round(100m * Numerator / Denominator, 1);
+
+    /// <summary>Returns the figure as one line, for example "Reviews held on time: 1,234 of 1,287 (95.9%)", "... not recorded in this source" or "... 0 of 0 (none to count)".</summary>
     /// <returns>The line.</returns>
-    public override string ToString() => Percent is decimal p
-        ? $"{Description}: {Numerator.ToString("N0", CultureInfo.InvariantCulture)} of {Denominator.ToString("N0", CultureInfo.InvariantCulture)} ({p.ToString("0.0", CultureInfo.InvariantCulture)}%)"
-        : $"{Description}: {Numerator.ToString("N0", CultureInfo.InvariantCulture)}";
+    public override string ToString()
+    {
+        if (!Recorded)
+        {
+            return $"{Description}: not recorded in this source";
+        }
+
+        string value = !IsRatio ? Numerator.ToString("N0", CultureInfo.InvariantCulture)
+            : Percent is decimal p ? $"{Numerator.ToString("N0", CultureInfo.InvariantCulture)} of {Denominator.ToString("N0", CultureInfo.InvariantCulture)} ({p.ToString("0.0", CultureInfo.InvariantCulture)}%)"
+            : "0 of 0 (none to count)";
+        return NotDetermined == 0 ? $"{Description}: {value}" : $"{Description}: {value}; {NotDetermined.ToString("N0", CultureInfo.InvariantCulture)} could not be determined from the data";
+    }
+}
+
+/// <summary>The facts a source records beyond episodes and reviews, so that a figure it cannot support is reported as not recorded, not as 0.</summary>
+[Flags]
+public enum RecordedFacts
+{
+    /// <summary>None beyond episodes, reviews and PN codes (the SSDA903 return).</summary>
+    None = 0,
+
+    /// <summary>IRO visits (REV-10).</summary>
+    IroVisits = 1,
+
+    /// <summary>Permanence plans (REV-8).</summary>
+    PermanencePlans = 2,
+
+    /// <summary>Pathway plans (LC-5).</summary>
+    PathwayPlans = 4,
+
+    /// <summary>DRP escalations (DRP-1).</summary>
+    Escalations = 8,
+
+    /// <summary>When recommendations and minutes were sent (REV-6).</summary>
+    ReviewRecords = 16,
+
+    /// <summary>Secure stays, orders and reviews (SEC-2 to SEC-5).</summary>
+    SecureAccommodation = 32,
+
+    /// <summary>Everything (a case management system's full record).</summary>
+    All = IroVisits | PermanencePlans | PathwayPlans | Escalations | ReviewRecords | SecureAccommodation,
 }
 
 /// <summary>The figures an IRO annual report publishes for a reporting year, each with its numerator and denominator.</summary>
@@ -77,8 +125,12 @@ public static class AnnualFigures
     /// <param name="year">The reporting year.</param>
     /// <param name="policy">The policy; the default when null.</param>
     /// <param name="calendar">The calendar; England and Wales when null.</param>
+    /// <param name="recorded">What the source records beyond episodes and reviews; a figure resting on anything else is "not recorded in this source". <see cref="RecordedFacts.All"/> by default; <see cref="RecordedFacts.None"/> for SSDA903 files.</param>
     /// <returns>The figures.</returns>
-    public static CaseloadFigures Compute(IEnumerable<ChildCase> children, ReportingYear year, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null)
+    /// <remarks>Rule 903-W: for a child whose <see cref="ChildCase.KnownFrom"/> is set, a review whose due date needs a
+    /// review the source does not hold is counted as not determined, not as on time or late.</remarks>
+    public static CaseloadFigures Compute(
+        IEnumerable<ChildCase> children, ReportingYear year, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null, RecordedFacts recorded = RecordedFacts.All)
     {
         Preconditions.CheckNotNull(children, nameof(children));
         LocalPolicy p = policy ?? LocalPolicy.Default;
@@ -90,7 +142,7 @@ public static class AnnualFigures
         int atEnd = 0, started = 0, ceased = 0, s20 = 0, s20Over = 0, plan2nd = 0, second = 0, visits = 0, visitReviews = 0, pathwayDue = 0, pathwayIn = 0;
         var pn = new List<ParticipationRecord>();
         int[] monthHeld = new int[12], monthOnTime = new int[12];
-        int escalationsRaised = 0, escalationsEnded = 0, escalationsInTime = 0;
+        int escalationsRaised = 0, escalationsEnded = 0, escalationsInTime = 0, notDetermined = 0;
         foreach (ChildCase child in children)
         {
             read++;
@@ -121,6 +173,39 @@ public static class AnnualFigures
                 }
 
                 LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
+                if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
+                {
+                    // 903-W: the period is known only in part. The first review the source holds has an unknown due
+                    // date; later ones are 6-monthly (REV-3) only when reviews 1 and 2 were due before the window.
+                    LocalDate[] known = child.SortedReviews.Select(static r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= until).ToArray();
+                    bool sixMonthly = period.Episodes[0].Reason == ReasonForNewEpisode.S
+                        && ReviewSchedule.TryFirstDueInRange(period.Start, days, p, out LocalDate firstDue) && CalendarMonths.Add(firstDue, 3) < knownFrom;
+                    for (int i = 0; i < known.Length; i++)
+                    {
+                        if (!year.Contains(known[i]))
+                        {
+                            continue;
+                        }
+
+                        if (i == 0 || !sixMonthly)
+                        {
+                            notDetermined++;
+                            continue;
+                        }
+
+                        bool inTime = known[i] <= CalendarMonths.Add(known[i - 1], 6);
+                        int m = (known[i].Month + 8) % 12;
+                        held[0]++;
+                        held[3]++;
+                        monthHeld[m]++;
+                        monthOnTime[m] += inTime ? 1 : 0;
+                        onTime[0] += inTime ? 1 : 0;
+                        onTime[3] += inTime ? 1 : 0;
+                    }
+
+                    continue;
+                }
+
                 LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
                 var checks = new ReviewCheck[reviews.Length];
                 try
@@ -209,20 +294,20 @@ public static class AnnualFigures
 
         var figures = new List<Figure>
         {
-            new("reviews_on_time", "Reviews held on time", onTime[0], held[0], "REV-1..REV-3"),
-            new("first_reviews_on_time", "First reviews on time (20 working days)", onTime[1], held[1], "REV-1"),
-            new("second_reviews_on_time", "Second reviews on time (3 months)", onTime[2], held[2], "REV-2"),
-            new("subsequent_reviews_on_time", "Later reviews on time (6 months)", onTime[3], held[3], "REV-3"),
+            new("reviews_on_time", "Reviews held on time", onTime[0], held[0], "REV-1..REV-3") { IsRatio = true, NotDetermined = notDetermined },
+            new("first_reviews_on_time", "First reviews on time (20 working days)", onTime[1], held[1], "REV-1") { IsRatio = true },
+            new("second_reviews_on_time", "Second reviews on time (3 months)", onTime[2], held[2], "REV-2") { IsRatio = true },
+            new("subsequent_reviews_on_time", "Later reviews on time (6 months)", onTime[3], held[3], "REV-3") { IsRatio = true },
             new("looked_after_at_year_end", "Children looked after at the year end", atEnd, 0, "LEG-2"),
             new("started_in_year", "Periods of care starting in the year", started, 0, "LEG-2"),
             new("ceased_in_year", "Periods of care ending in the year", ceased, 0, "LEG-2"),
-            new("s20_at_year_end", "Children under s20 at the year end", s20, atEnd, "LOC-1"),
-            new("s20_over_three_months", "Children under s20 for over 3 months at the year end", s20Over, atEnd, "LOC-1"),
-            new("permanence_by_second_review", "Permanence plans by the second review", plan2nd, second, "REV-8"),
-            new("iro_visits_in_window", "Reviews with an IRO visit in the 6 weeks before", visits, visitReviews, "REV-10"),
-            new("pathway_plans_in_place", "Eligible young people from 16y3m with a pathway plan", pathwayIn, pathwayDue, "LC-5"),
-            new("escalations_raised", "DRP escalations raised in the year", escalationsRaised, 0, "DRP-1"),
-            new("escalations_resolved_in_time", "DRP escalations resolved in the year within the protocol's time", escalationsInTime, escalationsEnded, "DRP-1"),
+            new("s20_at_year_end", "Children under s20 at the year end", s20, atEnd, "LOC-1") { IsRatio = true },
+            new("s20_over_three_months", "Children under s20 for over 3 months at the year end", s20Over, atEnd, "LOC-1") { IsRatio = true },
+            new("permanence_by_second_review", "Permanence plans by the second review", plan2nd, second, "REV-8") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.PermanencePlans) },
+            new("iro_visits_in_window", "Reviews with an IRO visit in the 6 weeks before", visits, visitReviews, "REV-10") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.IroVisits) },
+            new("pathway_plans_in_place", "Eligible young people from 16y3m with a pathway plan", pathwayIn, pathwayDue, "LC-5") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.PathwayPlans) },
+            new("escalations_raised", "DRP escalations raised in the year", escalationsRaised, 0, "DRP-1") { Recorded = recorded.HasFlag(RecordedFacts.Escalations) },
+            new("escalations_resolved_in_time", "DRP escalations resolved in the year within the protocol's time", escalationsInTime, escalationsEnded, "DRP-1") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.Escalations) },
         };
         var months = Enumerable.Range(0, 12)
             .Select(m => new MonthlyReviews(new YearMonth(m < 9 ? year.StartYear : year.StartYear + 1, ((m + 3) % 12) + 1), monthHeld[m], monthOnTime[m]))

@@ -62,6 +62,14 @@ public static partial class ReviewSchedule
         return KnownInPart(periodStart, knownFrom, latest, asOf);
     }
 
+    /// <summary>The first review's due date (REV-1, or the 1991 rule), if the period start is modelled and the date is in range.</summary>
+    internal static bool TryFirstDueInRange(LocalDate periodStart, Calendars.WorkingDayCalendar calendar, LocalPolicy policy, out LocalDate due)
+    {
+        due = default;
+        return periodStart >= ReviewTimetable.EarliestStart && periodStart <= Calendars.WorkingDayCalendar.MaxDate
+            && ReviewTimetable.TryFirstDue(ReviewTimetable.For(ReviewTimetableKind.Ordinary, periodStart), periodStart, calendar, policy, out due);
+    }
+
     /// <summary>The core of <see cref="NextReviewKnownInPart"/> for the weekly list: the latest review (or none) already found.</summary>
     internal static PartialReviewStatus KnownInPart(LocalDate? periodStart, LocalDate knownFrom, LocalDate? latest, LocalDate asOf)
     {

@@ -96,3 +96,41 @@ public class WindowTests
         }
     }
 }
+
+/// <summary>Issue H: figures count only what the data can determine, and say what the source does not record.</summary>
+public class WindowFiguresTests
+{
+    private static LocalDate D(string iso) => Dates.Parse(iso);
+
+    [Fact]
+    public void ReviewsWhoseDueDateNeedsAnEarlierReview_AreNotDetermined()
+    {
+        // Return for 2024-25 (from 2024-04-01). Period began 2018-05-01: reviews 1 and 2 were due before the window,
+        // so after the first review the source holds (2024-05-10, not determined), 2024-11-08 is 6-monthly and on time
+        // (due 2024-11-10); 2025-05-12 is outside the year. A second child began in the window on 2024-06-03 (RNE S),
+        // reviewed 2024-06-28 (due 2024-07-01: on time).
+        var a = new ChildCase("A", D("2012-03-03"), new[] { new Episode(D("2018-05-01"), null, LegalStatus.C2, ReasonForNewEpisode.S) },
+            new[] { "2024-05-10", "2024-11-08" }.Select(r => new CaseReview(D(r), ParticipationCode.PN1))) { KnownFrom = D("2024-04-01") };
+        var b = new ChildCase("B", D("2012-03-03"), new[] { new Episode(D("2024-06-03"), null, LegalStatus.C2, ReasonForNewEpisode.S) },
+            new[] { new CaseReview(D("2024-06-28"), ParticipationCode.PN1) }) { KnownFrom = D("2024-04-01") };
+        CaseloadFigures f = AnnualFigures.Compute(new[] { a, b }, new Iro.Rules.Timescales.ReportingYear(2024), recorded: RecordedFacts.None);
+        Figure onTime = f["reviews_on_time"];
+        Assert.Equal((2, 2, 1), (onTime.Numerator, onTime.Denominator, onTime.NotDetermined));
+        Assert.Equal("Reviews held on time: 2 of 2 (100.0%); 1 could not be determined from the data", onTime.ToString());
+        Assert.Equal((1, 1), (f["first_reviews_on_time"].Numerator, f["first_reviews_on_time"].Denominator));
+        Assert.Equal((1, 1), (f["subsequent_reviews_on_time"].Numerator, f["subsequent_reviews_on_time"].Denominator));
+    }
+
+    [Fact]
+    public void FiguresTheSourceDoesNotRecord_AreNotZero()
+    {
+        var child = new ChildCase("A", D("2012-03-03"), new[] { new Episode(D("2024-06-03"), null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        CaseloadFigures f = AnnualFigures.Compute(new[] { child }, new Iro.Rules.Timescales.ReportingYear(2024), recorded: RecordedFacts.None);
+        Assert.False(f["iro_visits_in_window"].Recorded);
+        Assert.Null(f["iro_visits_in_window"].Percent);
+        Assert.Equal("Permanence plans by the second review: not recorded in this source", f["permanence_by_second_review"].ToString());
+        Assert.Equal("Second reviews on time (3 months): 0 of 0 (none to count)", f["second_reviews_on_time"].ToString());
+        Assert.Equal("Children looked after at the year end: 1", f["looked_after_at_year_end"].ToString());
+        Assert.False(f["looked_after_at_year_end"].IsRatio);
+    }
+}
