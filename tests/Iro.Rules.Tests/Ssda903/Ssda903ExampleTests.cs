@@ -128,3 +128,36 @@ public class Ssda903ExampleTests
         }
     }
 }
+
+/// <summary>A council's return as a spreadsheet exports it (Ssda903/Data/excel-export): BOM, CRLF, <c>;</c>, Excel
+/// dates with a midnight time, d/M/yyyy, lower-case and padded codes, reordered columns, trailing blank lines, and an
+/// ad1 table beside it. Read with an as-of date of 2025-06-30, after its year.</summary>
+public class Ssda903ExcelExportTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Ssda903", "Data", "excel-export");
+
+    [Fact]
+    public void ExcelExport_IsReadWhole_WithNotes_AndItsWindow()
+    {
+        var read = Ssda903Reader.ReadFolders([Folder], new Ssda903ReadOptions { AsOf = new LocalDate(2025, 6, 30) });
+        Assert.Empty(read.Problems);
+        Assert.Equal(new[] { "1001", "1002", "1003" }, read.Children.Select(c => c.Id));
+        Assert.Equal((12, 12, 0), (read.RowsRead, read.RowsUsed, read.RowsRejected));
+        Assert.Equal(new[] { "ad1.csv" }, read.IgnoredFiles);
+        Assert.False(read.IsIncomplete);
+
+        // Collection year 2024-25: the earliest review is 2025-02-03; the as-of date is after it, so it is not shortened.
+        var window = Assert.Single(read.Windows);
+        Assert.Equal((new LocalDate(2024, 4, 1), new LocalDate(2025, 3, 31)), (window.Start, window.End));
+        Assert.All(read.Children, c => Assert.Equal(window.Start, c.KnownFrom));
+
+        ChildCase c1003 = read.Children[2];
+        Assert.Equal(new LocalDate(2022, 3, 1), c1003.DateOfBirth);
+        Assert.Equal(
+            new[] { new Iro.Rules.Legal.Episode(new LocalDate(2025, 1, 6), new LocalDate(2025, 6, 2), Iro.Rules.Legal.LegalStatus.E1, Iro.Rules.Legal.ReasonForNewEpisode.S, "U1"), new Iro.Rules.Legal.Episode(new LocalDate(2025, 6, 2), null, Iro.Rules.Legal.LegalStatus.E1, Iro.Rules.Legal.ReasonForNewEpisode.P, "A3") },
+            c1003.Episodes);
+        Assert.Equal(new LocalDate(2025, 2, 10), c1003.ShouldBePlacedForAdoptionOn);
+        Assert.Equal(new[] { "RNE", "LS", "PLACE", "REVIEW_CODE" }, read.Notes.Where(n => n.Code == "903-NOTE" && n.Column.Length > 0 && n.Column != "(row)").Select(n => n.Column));
+        Assert.Equal(new[] { 2, 5 }, read.Notes.Single(n => n.Column == "PLACE").FirstLines); // lines 2 (' u1 ') and 5 ('a3')
+    }
+}
