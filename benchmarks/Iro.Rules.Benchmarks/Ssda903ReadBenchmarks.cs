@@ -1,28 +1,30 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
+using CaseloadReport;
 using Iro.Rules.Caseload;
-using Iro.Rules.Legal;
-using Iro.Rules.Participation;
 using Iro.Rules.Ssda903;
 using NodaTime;
 
 namespace Iro.Rules.Benchmarks;
 
 /// <summary>
-/// Reading an SSDA903 return for N synthetic children (4-8 episodes and 6-10 reviews each, about 15 rows a child):
-/// <see cref="Ssda903Reader.ReadFolder"/> from CSV files on disk, and <see cref="Ssda903Reader.Read"/> from the same
-/// text in memory (parsing, building and validating the records without file I/O). The files are written once by
-/// <see cref="Ssda903Reader.WriteFolder"/>; set-up fails if reading them back rejects any row.
+/// Reading an SSDA903 return for N synthetic children (the sample's <c>SyntheticCaseload</c> with long histories:
+/// about 6 episodes and 8 reviews each), written once by <see cref="Ssda903Reader.WriteFolder"/> with ids in order:
+/// <see cref="Ssda903Reader.ReadFolder"/> (every child held in the result), <see cref="Ssda903Reader.Open"/> (one
+/// child at a time), and <see cref="Ssda903Reader.Read"/> from the same text in memory (buffered). Set-up fails if
+/// reading back rejects any row.
 /// </summary>
+/// <remarks>For peak memory, time a whole process with <c>farm-bench</c>: <c>ssda903-write N folder</c> writes the
+/// data, <c>ssda903-read folder</c> streams it (see benchmarks/README.md).</remarks>
 [MemoryDiagnoser]
 public class Ssda903ReadBenchmarks
 {
     private static readonly LocalDate AsOf = new(2025, 11, 24);
-    private static readonly LegalStatus[] Statuses = [LegalStatus.C1, LegalStatus.C2, LegalStatus.V2];
-    private static readonly string[] Placements = ["U1", "U2", "U3", "U4", "U5", "U6"];
     private string folder = null!;
     private string headerText = null!;
     private string episodesText = null!;
@@ -35,43 +37,8 @@ public class Ssda903ReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20261123);
-        var children = new ChildCase[Children];
-        for (int i = 0; i < Children; i++)
-        {
-            LocalDate start = AsOf.PlusDays(-random.Next(1_700, 2_600));
-            LocalDate dob = start.PlusDays(-random.Next(1, 10 * 365));
-
-            // Contiguous episodes: each starts the day the previous one ends; only the last is open.
-            int episodeCount = random.Next(4, 9);
-            var episodes = new List<Episode>(episodeCount);
-            LocalDate from = start;
-            for (int e = 0; e < episodeCount; e++)
-            {
-                LocalDate? to = e == episodeCount - 1 ? null : from.PlusDays(random.Next(20, 200));
-                ReasonForNewEpisode reason = e == 0 ? ReasonForNewEpisode.S : random.Next(2) == 0 ? ReasonForNewEpisode.L : ReasonForNewEpisode.P;
-                episodes.Add(new Episode(from, to, Statuses[random.Next(Statuses.Length)], reason, Placements[random.Next(Placements.Length)]));
-                from = to ?? from;
-            }
-
-            // Reviews after care began, strictly increasing dates (so distinct), each with a code that fits the age.
-            int reviewCount = random.Next(6, 11);
-            var reviews = new List<CaseReview>(reviewCount);
-            LocalDate review = start.PlusDays(random.Next(10, 21));
-            for (int k = 0; k < reviewCount; k++)
-            {
-                ParticipationCode code = Period.Between(dob, review, PeriodUnits.Years).Years < 4
-                    ? ParticipationCode.PN0
-                    : (ParticipationCode)random.Next(1, 8);
-                reviews.Add(new CaseReview(review, code));
-                review = review.PlusDays(random.Next(60, 180));
-            }
-
-            children[i] = new ChildCase("C" + i.ToString(CultureInfo.InvariantCulture), dob, episodes, reviews);
-        }
-
         folder = Path.Combine(Path.GetTempPath(), "iro-ssda903-bench-" + Guid.NewGuid().ToString("N"));
-        Ssda903Reader.WriteFolder(children, folder);
+        Write(Children, folder);
         headerText = File.ReadAllText(Path.Combine(folder, "header.csv"));
         episodesText = File.ReadAllText(Path.Combine(folder, "episodes.csv"));
         reviewsText = File.ReadAllText(Path.Combine(folder, "reviews.csv"));
@@ -95,7 +62,81 @@ public class Ssda903ReadBenchmarks
     public int ReadFolder() => Ssda903Reader.ReadFolder(folder).Children.Count;
 
     [Benchmark]
+    public int Stream()
+    {
+        using Ssda903Stream stream = Ssda903Reader.Open([folder], new Ssda903ReadOptions { FullHistory = true });
+        int n = 0;
+        foreach (ChildCase _ in stream.Children)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    [Benchmark]
     public int Read() => ReadText().Children.Count;
+
+    /// <summary>The command-line tool: <c>ssda903-write N folder</c> or <c>ssda903-read folder</c>.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code.</returns>
+    public static int Tool(string[] args)
+    {
+        if (args is ["ssda903-write", string count, string to])
+        {
+            Write(int.Parse(count, CultureInfo.InvariantCulture), to);
+            return 0;
+        }
+
+        if (args is ["ssda903-read-buffered", string held])
+        {
+            // The buffered path for comparison: one pass from readers, every child held.
+            var clock = Stopwatch.StartNew();
+            using var header = new StreamReader(Path.Combine(held, "header.csv"));
+            using var episodes = new StreamReader(Path.Combine(held, "episodes.csv"));
+            using var reviews = new StreamReader(Path.Combine(held, "reviews.csv"));
+            using var adoption = new StreamReader(Path.Combine(held, "placed_for_adoption.csv"));
+            Ssda903ReadResult r = Ssda903Reader.Read(header, episodes, reviews, adoption);
+            Report(false, r.Children.Count, r, held, clock.Elapsed.TotalSeconds);
+            return r.RowsRejected == 0 ? 0 : 1;
+        }
+
+        if (args is ["ssda903-read", string from])
+        {
+            var clock = Stopwatch.StartNew();
+            using Ssda903Stream stream = Ssda903Reader.Open([from], new Ssda903ReadOptions { FullHistory = true });
+            long children = 0;
+            foreach (ChildCase _ in stream.Children)
+            {
+                children++;
+            }
+
+            Ssda903ReadResult r = stream.Result;
+            Report(stream.Streaming, children, r, from, clock.Elapsed.TotalSeconds);
+            return r.RowsRejected == 0 ? 0 : 1;
+        }
+
+        Console.Error.WriteLine("usage: ssda903-write N folder | ssda903-read folder");
+        return 2;
+    }
+
+    private static void Report(bool streaming, long children, Ssda903ReadResult r, string from, double seconds)
+    {
+        long bytes = Directory.GetFiles(from, "*.csv").Sum(f => new FileInfo(f).Length);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"streaming={streaming} children={children} rows={r.RowsRead} rejected={r.RowsRejected} MB={bytes / 1e6:F1} seconds={seconds:F2} MB/s={bytes / 1e6 / seconds:F1} children/s={children / seconds:F0}"));
+    }
+
+    /// <summary>Writes N synthetic children, ids zero-padded so the files are ordered by child as returns are.</summary>
+    private static void Write(int count, string to) =>
+        Ssda903Reader.WriteFolder(
+            SyntheticCaseload.Build(count, AsOf, seed: 20261123, longHistories: true).Select((c, i) =>
+                new ChildCase("C" + i.ToString("D7", CultureInfo.InvariantCulture), c.DateOfBirth, c.Episodes, c.Reviews)
+                {
+                    ShouldBePlacedForAdoptionOn = c.ShouldBePlacedForAdoptionOn,
+                    AdoptionDecisionReversedOn = c.AdoptionDecisionReversedOn,
+                }),
+            to);
 
     private Ssda903ReadResult ReadText()
     {
