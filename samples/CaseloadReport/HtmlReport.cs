@@ -47,7 +47,7 @@ internal static class HtmlReport
             html.Append("Rows read ").Append(N(rows.Read)).Append(" = used ").Append(N(rows.Used)).Append(" + rejected ").Append(N(rows.Rejected));
             if (report.RowsWithoutChild > 0)
             {
-                html.Append(" (of which ").Append(N(report.RowsWithoutChild)).Append(" belong to no known child)");
+                html.Append(" (of which ").Append(N(report.RowsWithoutChild)).Append(report.RowsWithoutChild == 1 ? " belongs" : " belong").Append(" to no known child)");
             }
 
             html.Append(". ");
@@ -106,22 +106,14 @@ internal static class HtmlReport
         {
             html.Append("<p>These children have <strong>no flags and are not in the figures</strong>: their records could not be evaluated. ")
                 .Append("Correct each record where it is kept (the case management system, or the return) and run the job again. ")
-                .Append("The same list is in not_evaluated.csv.</p><table><tr><th>Child</th><th>What to correct</th><th>Where</th></tr>");
+                .Append("The same list is in not_evaluated.csv.</p><table><tr><th>Child</th><th>Where</th><th>Value</th><th>What to correct</th></tr>");
             foreach (ChildEvaluation child in report.NotEvaluated.Take(MaxListed))
             {
-                html.Append("<tr><td>").Append(E(child.ChildId)).Append("</td><td><ul>");
                 foreach (Rejection reason in child.Rejections)
                 {
-                    html.Append("<li>").Append(E(reason.Message)).Append(" <span class=\"note\">(").Append(E(reason.Code)).Append(")</span></li>");
+                    html.Append("<tr><td>").Append(E(child.ChildId)).Append("</td><td>").Append(E(Where(reason))).Append("</td><td>").Append(E(reason.Value))
+                        .Append("</td><td>").Append(E(reason.Message)).Append(" <span class=\"note\">(").Append(E(reason.Code)).Append(")</span></td></tr>");
                 }
-
-                html.Append("</ul></td><td>");
-                foreach (Rejection reason in child.Rejections)
-                {
-                    html.Append(E(Where(reason))).Append("<br>");
-                }
-
-                html.Append("</td></tr>");
             }
 
             html.Append("</table>");

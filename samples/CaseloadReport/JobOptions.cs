@@ -41,16 +41,18 @@ internal sealed record JobOptions(
           -h, --help              show this help and exit
           --version               show the version and exit
 
-        Outputs (in --out): flags.csv, not_evaluated.csv, figures.json, report.html. They are written to a temporary
-        folder and moved into place only when all are complete.
+        Outputs (in --out): flags.csv, not_evaluated.csv, figures.json, report.html. Every run first removes the
+        previous run's four outputs from --out, then writes the new ones to a temporary folder and moves them into
+        place only when all are complete, so a failed or stopped run never leaves files that look current.
 
         Exit codes:
-          0  done: every output written and the run is complete
+          0  done: every output written, and the run is complete
           1  done but incomplete: outputs written and marked incomplete ("complete": false in figures.json, a banner
              in report.html), because no child could be evaluated, rows belong to no known child, or more than
              --max-rejected of the rows or children were rejected
-          2  bad input (an option, a folder or a file): nothing written, and the previous run's outputs in --out
-             are removed so they cannot be mistaken for this run's
+          2  bad input (an option, a folder or a file) or the outputs cannot be written: nothing written, one line
+             on standard error says what is wrong
+          3  internal error (a fault in the job, not in the input): nothing written; please report the text
         """;
 
     internal static readonly LocalDate DefaultAsOf = new(2026, 3, 31);

@@ -18,7 +18,7 @@ namespace CaseloadReport;
 /// figures and a report, and returns the exit code (0 done, 1 done but incomplete, 2 bad input and nothing written).</summary>
 internal static class MainJob
 {
-    internal const int Done = 0, Incomplete = 1, BadInput = 2;
+    internal const int Done = 0, Incomplete = 1, BadInput = 2, InternalError = 3;
 
     private const int ConsoleNotEvaluated = 20;
 
@@ -36,39 +36,79 @@ internal static class MainJob
             return Done;
         }
 
+        JobOptions options;
         try
         {
-            JobOptions options = JobOptions.Parse(args);
+            options = JobOptions.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(e.Message, TryForget(JobOptions.OutDirOf(args)), stderr);
+        }
+
+        // The previous run's outputs go first, so that a run that fails or is stopped part way never leaves files
+        // that look current; this run's are moved into place only when all four are complete.
+        string removed;
+        try
+        {
+            removed = Forget(options.OutDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse($"cannot remove the previous outputs from {options.OutDir}: {e.Message}", string.Empty, stderr);
+        }
+
+        try
+        {
             return Execute(options, stdout, stderr);
         }
         catch (UsageException e)
         {
-            return Refuse(e.Message, JobOptions.OutDirOf(args), stderr);
+            return Refuse(e.Message, removed, stderr);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Refuse($"cannot write the outputs: {e.Message}", JobOptions.OutDirOf(args), stderr);
+            return Refuse($"cannot write the outputs to {options.OutDir}: {e.Message}", removed, stderr);
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"CaseloadReport: internal error (a fault in the job, not in your input; please report it with this text): {e}");
+            stderr.WriteLine($"Nothing was written (exit code 3).{removed}");
+            return InternalError;
         }
     }
 
-    private static int Refuse(string message, string? outDir, TextWriter stderr)
+    /// <summary>Removes the previous run's outputs from <paramref name="outDir"/>; returns a sentence saying which, or
+    /// empty.</summary>
+    /// <exception cref="IOException">An output could not be removed.</exception>
+    private static string Forget(string? outDir)
     {
-        stderr.WriteLine($"CaseloadReport: {message}");
-        string removed = string.Empty;
-        if (outDir is not null && !File.Exists(outDir))
+        if (outDir is null || File.Exists(outDir))
         {
-            try
-            {
-                IReadOnlyList<string> names = OutputFolder.RemovePrevious(outDir);
-                removed = names.Count == 0 ? string.Empty
-                    : $" The previous run's {string.Join(", ", names)} in {outDir} were removed, so they cannot be mistaken for this run's.";
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                removed = $" The previous run's outputs in {outDir} could not be removed ({e.Message}): they are NOT this run's.";
-            }
+            return string.Empty;
         }
 
+        IReadOnlyList<string> names = OutputFolder.RemovePrevious(outDir);
+        return names.Count == 0 ? string.Empty
+            : $" The previous run's {string.Join(", ", names)} in {outDir} were removed, so they cannot be mistaken for this run's.";
+    }
+
+    /// <summary><see cref="Forget"/> for a run already refused: a failure to remove is said, not thrown.</summary>
+    private static string TryForget(string? outDir)
+    {
+        try
+        {
+            return Forget(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $" The previous run's outputs in {outDir} could not be removed ({e.Message}): they are NOT this run's.";
+        }
+    }
+
+    private static int Refuse(string message, string removed, TextWriter stderr)
+    {
+        stderr.WriteLine($"CaseloadReport: {message}");
         stderr.WriteLine($"Nothing was written (exit code 2).{removed} See --help for the options.");
         return BadInput;
     }
