@@ -75,6 +75,13 @@ internal sealed record CaseloadInput(
             throw new UsageException($"the SSDA903 files in {string.Join(", ", options.Ssda903Folders)} cannot be read as CSV: {e.Message}");
         }
 
+        // A header row that lacks a required column loses the whole file: refuse the run rather than evaluate every
+        // child without it (the reader reports it as a problem on line 1 with no child).
+        if (read.Problems.FirstOrDefault(static p => p.Line == 1 && p.ChildId.Length == 0) is Ssda903Problem header)
+        {
+            throw new UsageException($"{header.File}: {header.Message}; nothing can be read from it without that column");
+        }
+
         Rejection[] orphans = read.Problems.Where(static p => p.ChildId.Length == 0).Select(static p => p.ToRejection()).ToArray();
         IReadOnlyList<ChildCase> children = read.Children;
         return new CaseloadInput(

@@ -25,8 +25,12 @@ public class MainJobRefusalTests
         Assert.Empty(Directory.GetDirectories(folder.Out));
         Assert.True(File.Exists(Path.Combine(folder.Out, "notes.txt"))); // only the job's own outputs are removed
 
-        // A bad option after a good run removes the outputs too.
-        Assert.Equal(0, MainJobProcess.Run(Returns.Args(folder.Out, good)).ExitCode);
+        // A bad option removes a previous run's outputs too (here, files standing in for them).
+        foreach (string name in JobFolder.Outputs)
+        {
+            File.WriteAllText(folder.OutFile(name), "last week's");
+        }
+
         JobRun badOption = MainJobProcess.Run([.. Returns.Args(folder.Out, good), "--as-of", "10/11/2025"]);
         Assert.Equal(2, badOption.ExitCode);
         Assert.Empty(folder.OutputsPresent());
@@ -47,6 +51,20 @@ public class MainJobRefusalTests
         AssertOneLineNaming(runs[1], "episodes.csv");
         AssertOneLineNaming(runs[2], "episodes.csv");
         Assert.False(Directory.Exists(folder.Out)); // nothing written, not even the folder
+    }
+
+    [Fact]
+    public void MisnamedColumn_IsRefusedNamingTheFileAndColumn()
+    {
+        using var folder = new JobFolder();
+        string input = folder.Return("misnamed", Returns.Header, Returns.Episodes, ["CHILD,DOB,REVIEW,REVIEWCODE", .. Returns.Reviews.Skip(1)]);
+
+        JobRun run = MainJobProcess.Run(Returns.Args(folder.Out, input));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        AssertOneLineNaming(run, "reviews.csv");
+        Assert.Contains("REVIEW_CODE", run.Stderr.Split('\n')[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Out));
     }
 
     [Theory]
