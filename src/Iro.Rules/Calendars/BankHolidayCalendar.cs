@@ -140,15 +140,28 @@ public sealed class BankHolidayCalendar
     /// <para>A date is a holiday if the file lists it; <c>title</c> gives the name and <c>notes</c> = "Substitute day"
     /// adds " (substitute day)". The load is all or nothing: on any error nothing is applied, and the built-in
     /// calendars never change.</para>
+    /// <para>A file cannot change a year silently: every year it covers must look like a year of UK bank holidays for
+    /// the division, or the file is refused naming the division and the year. That is, each year from the first event
+    /// to the last has events (none is missing), lists Good Friday, the first weekday of January (New Year's Day or
+    /// its substitute; outside Scotland from 1974) and the first weekday on or after 25 December (Christmas Day or its
+    /// substitute), and has at least as many events as the division's regular days that year and at most four more
+    /// (today 8-12 for England and Wales, 9-13 for Scotland, 10-14 for Northern Ireland). So a lone stray event
+    /// (2014-01-01 typed for 2024-01-01) makes its year incomplete, and so does a year with a day deleted; both are
+    /// refused. A division with no events changes nothing.</para>
+    /// <para>The whole file must be UTF-8 (a byte order mark is allowed) and JSON with no key twice in one object and
+    /// no unpaired UTF-16 surrogate escape such as <c>\ud800</c>, anywhere in the file; a byte position in a message
+    /// counts from 0 at the start of the file.</para>
     /// </remarks>
     /// <param name="json">The file's content, UTF-8 JSON in GOV.UK's format. The stream is read to its end and not closed.</param>
     /// <param name="jurisdiction">The division to read.</param>
     /// <returns>A new calendar.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="jurisdiction"/> is not a defined value.</exception>
-    /// <exception cref="InvalidDataException">The file is not valid JSON, lacks the division, or has an event with a
-    /// missing or bad date or title, a date outside 1971-2100, a Saturday or Sunday, or a date listed twice. The message names the division,
-    /// the event and the value; the inner exception, if any, is kept.</exception>
+    /// <exception cref="InvalidDataException">The file is not UTF-8 or not valid JSON, has a key twice in one object or
+    /// an unpaired surrogate escape, lacks the division, has an event with a missing or bad date or title, a date
+    /// outside 1971-2100, a Saturday or Sunday, or a date listed twice, or covers a year that is not a complete year of
+    /// bank holidays. The message names the division and the event, the year or the byte position; the inner
+    /// exception, if any, is kept. No other exception comes from the file's content.</exception>
     public static BankHolidayCalendar FromGovUkJson(Stream json, UkJurisdiction jurisdiction)
     {
         Preconditions.CheckNotNull(json, nameof(json));

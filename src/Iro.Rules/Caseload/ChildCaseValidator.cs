@@ -38,6 +38,17 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 return;
             }
 
+            foreach (Episode e in episodes.Where(e => !ChildChecks.EpisodeWellFormed(e)))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Episodes",
+                    $"child {child.Id}: the episode from {DateFormat.Iso(e.Start)} has an undefined legal status ({(int)e.LegalStatus}) or reason for new episode ({(int)e.Reason}), or a date not in the ISO calendar.")
+                {
+                    ErrorCode = "IN-EPISODES",
+                    AttemptedValue = DateFormat.Iso(e.Start),
+                });
+                return;
+            }
+
             try
             {
                 Episodes.SplitIntoPeriods(episodes);
@@ -71,6 +82,16 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
             LocalDateOrNull first = child.Episodes.Count == 0 ? default : new(child.Episodes.Min(e => e.Start));
             foreach (CaseReview r in reviews)
             {
+                if (r.Date.Calendar != NodaTime.CalendarSystem.Iso)
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} is not an ISO date.")
+                    {
+                        ErrorCode = "IN-DATE-RANGE",
+                        AttemptedValue = DateFormat.Iso(r.Date),
+                    });
+                    continue;
+                }
+
                 if (first.HasValue && r.Date < first.Value)
                 {
                     context.AddFailure(new FluentValidation.Results.ValidationFailure("Reviews", $"child {child.Id}: review on {DateFormat.Iso(r.Date)} is before the child was first looked after on {DateFormat.Iso(first.Value)}.")
@@ -188,7 +209,7 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         for (int i = 0; i < starts.Length; i++)
         {
             int start = starts[i], end = ends[i];
-            if (ChildChecks.StartsBeforeBirth(start, birth) || !ChildChecks.EpisodeInYears(start, end)
+            if (ChildChecks.StartsBeforeBirth(start, birth) || !ChildChecks.EpisodeInYears(start, end) || !ChildChecks.EpisodeWellFormed(child.SortedEpisodes[i])
                 || (end != ChildCase.OpenEnd && end < start)
                 || (i > 0 && start < ends[i - 1])) // an open episode before another ends at OpenEnd, so this catches it too
             {

@@ -25,6 +25,37 @@ internal static class ChildChecks
     /// <summary>IN-DATE-RANGE for an optional date: absent, or in range.</summary>
     public static bool DateInRange(LocalDate? date) => date is not LocalDate d || DateInRange(d);
 
+    private static readonly bool[] DefinedStatus = Table<Legal.LegalStatus>();
+    private static readonly bool[] DefinedReason = Table<Legal.ReasonForNewEpisode>();
+
+    /// <summary>IN-EPISODES: an episode whose legal status and reason for new episode are defined codes, and whose dates are ISO dates.</summary>
+    public static bool EpisodeWellFormed(Legal.Episode e) =>
+        (uint)e.LegalStatus < (uint)DefinedStatus.Length && DefinedStatus[(int)e.LegalStatus]
+        && (uint)e.Reason < (uint)DefinedReason.Length && DefinedReason[(int)e.Reason]
+        && e.Start.Calendar == CalendarSystem.Iso && (e.End is not LocalDate end || end.Calendar == CalendarSystem.Iso);
+
+    private static bool[] Table<T>()
+        where T : struct, System.Enum
+    {
+        int max = 0;
+        foreach (T value in System.Enum.GetValues<T>())
+        {
+            max = System.Math.Max(max, System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var table = new bool[max + 1];
+        foreach (T value in System.Enum.GetValues<T>())
+        {
+            int i = System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (i >= 0)
+            {
+                table[i] = true;
+            }
+        }
+
+        return table;
+    }
+
     /// <summary>IN-EPISODE-BEFORE-BIRTH: an episode that starts before the date of birth (day numbers).</summary>
     public static bool StartsBeforeBirth(int startDay, int birthDay) => startDay < birthDay;
 

@@ -41,31 +41,55 @@ public class GovUkJsonTests
         Assert.Equal(9, calendar.InYear(2026).Count);
     }
 
+    /// <summary>A year's events as the rules give them, as GOV.UK would list them (the name without the substitute suffix).</summary>
+    private static IEnumerable<string> RulesYear(UkJurisdiction j, int year) =>
+        BankHolidayCalendar.FromRules(j).InYear(year).Select(h => Event(
+            h.Date.ToString("uuuu-MM-dd", null),
+            h.IsSubstitute ? h.Name[..^BankHoliday.SubstituteSuffix.Length] : h.Name,
+            h.IsSubstitute ? "Substitute day" : ""));
+
     [Fact]
     public void FromGovUkJson_NewYear_ReplacesTheRulesForThatYearOnly()
     {
-        string json = File(
-            "england-and-wales",
-            Event("2031-01-01", "New Year\u2019s Day"),
-            Event("2031-06-16", "Imaginary jubilee"),
-            Event("2031-12-26", "Boxing Day", "Substitute day"));
-        var calendar = BankHolidayCalendar.FromGovUkJson(Json(json), UkJurisdiction.EnglandAndWales);
+        // 2031 as the rules give it, with the Early May bank holiday (5 May) moved to an imaginary jubilee on 16 June.
+        var events = RulesYear(UkJurisdiction.EnglandAndWales, 2031).Where(e => !e.Contains("2031-05-05", StringComparison.Ordinal))
+            .Append(Event("2031-06-16", "Imaginary jubilee"))
+            .ToArray();
+        var calendar = BankHolidayCalendar.FromGovUkJson(Json(File("england-and-wales", events)), UkJurisdiction.EnglandAndWales);
 
         Assert.Equal(
-            new[] { "2031-01-01", "2031-06-16", "2031-12-26" },
+            new[] { "2031-01-01", "2031-04-11", "2031-04-14", "2031-05-26", "2031-06-16", "2031-08-25", "2031-12-25", "2031-12-26" },
             calendar.InYear(2031).Select(h => h.Date.ToString("uuuu-MM-dd", null)));
-        Assert.Equal("Boxing Day (substitute day)", calendar.InYear(2031)[2].Name);
-        Assert.True(calendar.InYear(2031)[2].IsSubstitute);
-        Assert.False(calendar.IsBankHoliday(new LocalDate(2031, 4, 11))); // Good Friday by rule, not in the file
+        Assert.All(calendar.InYear(2031), h => Assert.Equal(BankHolidaySource.GovUkFeed, h.Source));
+        Assert.False(calendar.IsBankHoliday(new LocalDate(2031, 5, 5))); // Early May by rule, not in the file
         Assert.Equal(BankHolidayCalendar.EnglandAndWales.InYear(2030), calendar.InYear(2030)); // other years untouched
-        Assert.True(BankHolidayCalendar.EnglandAndWales.IsBankHoliday(new LocalDate(2031, 4, 11))); // built-in unchanged
+        Assert.True(BankHolidayCalendar.EnglandAndWales.IsBankHoliday(new LocalDate(2031, 5, 5))); // built-in unchanged
+    }
+
+    [Fact]
+    public void FromGovUkJson_SubstituteNote_MarksTheDay()
+    {
+        // 2032: Christmas Day is a Saturday; GOV.UK lists Monday 27th and Tuesday 28th with notes "Substitute day".
+        var calendar = BankHolidayCalendar.FromGovUkJson(Json(File("england-and-wales", RulesYear(UkJurisdiction.EnglandAndWales, 2032).ToArray())), UkJurisdiction.EnglandAndWales);
+        BankHoliday boxing = calendar.Find(new LocalDate(2032, 12, 28))!;
+        Assert.Equal("Boxing Day (substitute day)", boxing.Name);
+        Assert.True(boxing.IsSubstitute);
+        Assert.Equal(BankHolidaySource.GovUkFeed, boxing.Source);
     }
 
     [Fact]
     public void FromGovUkJson_OtherDivisionsMayBeAbsent()
     {
-        var calendar = BankHolidayCalendar.FromGovUkJson(Json(File("northern-ireland", Event("2030-03-18", "St Patrick\u2019s Day", "Substitute day"))), UkJurisdiction.NorthernIreland);
-        Assert.Equal(new[] { new LocalDate(2030, 3, 18) }, calendar.InYear(2030).Select(h => h.Date));
+        var calendar = BankHolidayCalendar.FromGovUkJson(Json(File("northern-ireland", RulesYear(UkJurisdiction.NorthernIreland, 2030).ToArray())), UkJurisdiction.NorthernIreland);
+        Assert.Equal(BankHolidayCalendar.NorthernIreland.InYear(2030).Select(h => h.Date), calendar.InYear(2030).Select(h => h.Date));
+        Assert.Equal(BankHolidaySource.GovUkFeed, calendar.Find(new LocalDate(2030, 3, 18))!.Source);
+    }
+
+    [Fact]
+    public void FromGovUkJson_EmptyDivision_ChangesNothing()
+    {
+        var calendar = BankHolidayCalendar.FromGovUkJson(Json(File("scotland")), UkJurisdiction.Scotland);
+        Assert.Equal(BankHolidayCalendar.Scotland.All, calendar.All);
     }
 
     public static readonly TheoryData<string, UkJurisdiction, string[]> BadFiles = new()

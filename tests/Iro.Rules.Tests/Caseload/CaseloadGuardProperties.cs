@@ -753,6 +753,7 @@ public static class GuardGenerator
             AdoptionApplicationOn = application,
             PlacementOrderOn = r.Next(20) == 0 ? Clamp(asOf.PlusDays(-Span(r))) : null, // a source that records it
             PlacedForAdoptionOn = r.Next(20) == 0 ? Clamp(asOf.PlusDays(-Span(r))) : null,
+            KnownFrom = r.Next(4) == 0 ? Clamp(new Iro.Rules.Timescales.ReportingYear(Iro.Rules.Timescales.ReportingYear.Of(asOf).StartYear - r.Next(0, 3)).Start) : null, // an SSDA903 window (903-W)
         };
     }
 
@@ -1029,6 +1030,7 @@ public static class GuardShrinker
             PlacedForAdoptionOn = child.PlacedForAdoptionOn,
             AdoptionApplicationOn = child.AdoptionApplicationOn,
             PathwayPlanOn = child.PathwayPlanOn,
+            KnownFrom = child.KnownFrom,
         };
 }
 
@@ -1085,7 +1087,7 @@ public static class GuardDescribe
 
         foreach ((string name, LocalDate? value) in new[]
         {
-            ("PermanencePlanAgreedOn", c.PermanencePlanAgreedOn), ("PlacementOrderOn", c.PlacementOrderOn),
+            ("KnownFrom", c.KnownFrom), ("PermanencePlanAgreedOn", c.PermanencePlanAgreedOn), ("PlacementOrderOn", c.PlacementOrderOn),
             ("ShouldBePlacedForAdoptionOn", c.ShouldBePlacedForAdoptionOn), ("AdoptionDecisionReversedOn", c.AdoptionDecisionReversedOn),
             ("PlacedForAdoptionOn", c.PlacedForAdoptionOn), ("AdoptionApplicationOn", c.AdoptionApplicationOn), ("PathwayPlanOn", c.PathwayPlanOn),
         })

@@ -119,7 +119,28 @@ public static class WeeklyListReference
         if (view.CurrentPeriod is PeriodOfCare period)
         {
             // Review timetables are modelled from 14 October 1991: a current period that began before then gets no REV flag.
-            if (period.Start >= ReviewTimetablesFrom)
+            if (period.Start < ReviewTimetablesFrom)
+            {
+                // no REV flag for a period that began before the 1991 Regulations, known in whole or in part
+            }
+            else if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
+            {
+                // 903-W: a period known only in part: its next review at the latest date it can be in time.
+                PartialReviewStatus partial = ReviewSchedule.NextReviewKnownInPart(
+                    period.Episodes[0].Reason == ReasonForNewEpisode.S ? period.Start : null,
+                    knownFrom,
+                    child.Reviews.Select(r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= asOf).ToArray(),
+                    asOf);
+                if (partial.Next.Timeliness == Timeliness.Overdue)
+                {
+                    flags.Add(Flag(partial.Finding, FlagStatus.Overdue, partial.DueByAtLatest));
+                }
+                else if (Period.DaysBetween(asOf, partial.DueByAtLatest) <= dueSoonDays)
+                {
+                    flags.Add(Flag(partial.Finding, FlagStatus.DueSoon, partial.DueByAtLatest));
+                }
+            }
+            else
             {
                 ReviewFlags(child, period, asOf, policy, calendar, dueSoonDays, flags);
             }

@@ -123,4 +123,23 @@ public class CaseloadEdgeRegressions
         Rejection rejection = Assert.Single(Assert.Single(sink.NotEvaluatedChildren).Rejections);
         Assert.Equal(("IN-DATE-RANGE", field, "9999-12-31"), (rejection.Code, rejection.Field, rejection.Value));
     }
+
+    [Fact]
+    public void AnUndefinedLegalStatus_IsARejection_NotEvaluatedOrThrown()
+    {
+        var child = new ChildCase("U", D("2015-01-01"), new[] { new Episode(D("2024-01-08"), null, (LegalStatus)99, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        ChildEvaluation result = new CaseloadEvaluator().EvaluateChild(child, D("2025-11-10"));
+        Assert.False(result.Evaluated);
+        Assert.Equal("IN-EPISODES", Assert.Single(result.Rejections).Code);
+    }
+
+    [Fact]
+    public void ANonIsoEpisodeDate_IsARejection()
+    {
+        var julian = new LocalDate(2024, 1, 8, CalendarSystem.Julian);
+        var child = new ChildCase("J", D("2015-01-01"), new[] { new Episode(julian, null, LegalStatus.C2, ReasonForNewEpisode.S) }, Array.Empty<CaseReview>());
+        ChildEvaluation result = new CaseloadEvaluator().EvaluateChild(child, D("2025-11-10"));
+        Assert.False(result.Evaluated);
+        Assert.Contains(result.Rejections, r => r.Code == "IN-EPISODES");
+    }
 }
