@@ -189,7 +189,7 @@ internal static class MainJob
     private static void WriteConsole(RunReport report, IReadOnlyList<CaseloadFlag> first, TimeSpan flagTime, TimeSpan figureTime, TextWriter stdout)
     {
         stdout.WriteLine();
-        stdout.WriteLine($"Weekly flag list ({N((int)flagTime.TotalMilliseconds)} ms, including reading or building the children and writing flags.csv): "
+        stdout.WriteLine($"Weekly flag list ({N((int)flagTime.TotalMilliseconds)} ms, {N((int)(report.ChildrenRead / Math.Max(flagTime.TotalSeconds, 1e-3)))} children a second, including reading or building the children and writing flags.csv): "
             + $"children read {N(report.ChildrenRead)} = evaluated {N(report.ChildrenEvaluated)} + not evaluated {N(report.ChildrenNotEvaluated)}; {N(report.Flags)} flags.");
         if (report.RowsWithoutChild > 0)
         {
