@@ -1,7 +1,7 @@
 #!/usr/bin/env dotnet
 #:project ../src/Iro.Rules/Iro.Rules.csproj
 
-// The 20-working-day deadline (RULES.md CAL-3; the first statutory review, REV-1) from a date, in all three UK
+// The 20-working-day deadline (docs/rules.md CAL-3; the first statutory review, REV-1) from a date, in all three UK
 // jurisdictions, with the holidays each one skipped.
 //
 //   dotnet run samples/deadlines.cs               (uses the example date 2026-12-18)

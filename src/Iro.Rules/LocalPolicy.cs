@@ -10,8 +10,8 @@ namespace Iro.Rules;
 /// <remarks>
 /// <para>Immutable and thread-safe: change a value with <c>with</c>, e.g.
 /// <c>LocalPolicy.Default with { MinutesDueWorkingDays = 20 }</c>. Statute is not configurable except where the
-/// domain reference (RULES.md section 8) records that the law leaves a choice; such options say so.</para>
-/// <para>Defaults are those of RULES.md section 8 (the Manchester City Council IRO practice standard for local timescales).</para>
+/// domain reference (docs/rules.md, configurable readings) records that the law leaves a choice; such options say so.</para>
+/// <para>Defaults are those listed in docs/rules.md (the Manchester City Council IRO practice standard for local timescales).</para>
 /// </remarks>
 public sealed record LocalPolicy
 {
@@ -46,11 +46,11 @@ public sealed record LocalPolicy
 
     /// <summary>Whether every review held, early or not, restarts the interval to the next (REV-4).</summary>
     /// <value>The default is <see langword="true"/>, what CPPCR 2010 reg 33(2) says. <see langword="false"/> reproduces a
-    /// legacy "fixed anniversary" schedule and is labelled non-statutory in every finding (RULES.md REV-4a).</value>
+    /// legacy "fixed anniversary" schedule and is labelled non-statutory in every finding (docs/rules.md REV-4a).</value>
     public bool ResetScheduleOnEveryReview { get; init; } = PolicyDefaults.ResetScheduleOnEveryReview;
 
     /// <summary>Which part of a review held as a series of meetings is its date (REV-5).</summary>
-    /// <value>The default is <see cref="ReviewDateBasis.LastPart"/>: a review is not carried out until its last part (RULES.md REV-5a).</value>
+    /// <value>The default is <see cref="ReviewDateBasis.LastPart"/>: a review is not carried out until its last part (docs/rules.md REV-5a).</value>
     public ReviewDateBasis ReviewDateBasis
     {
         get => reviewDateBasis;
@@ -58,7 +58,7 @@ public sealed record LocalPolicy
     }
 
     /// <summary>Whether a review whose first part was on time, lawfully adjourned (once, at most 20 working days) past its due date, counts as on time (REV-5).</summary>
-    /// <value>The default is <see langword="false"/>: late, with the reason "adjourned under reg 36" shown (RULES.md REV-5b).</value>
+    /// <value>The default is <see langword="false"/>: late, with the reason "adjourned under reg 36" shown (docs/rules.md REV-5b).</value>
     public bool TreatLawfulAdjournmentAsOnTime { get; init; } = PolicyDefaults.TreatLawfulAdjournmentAsOnTime;
 
     /// <summary>Whether a child with short-break (V3/V4) placements follows the short-break review timetable when the reg 48 conditions hold (REV-9).</summary>
@@ -112,7 +112,7 @@ public sealed record LocalPolicy
     /// <value>The default is <see langword="false"/>: strict AGE-1, a child is 4 on their 4th birthday, so PN0 is wrong that day.</value>
     public bool Ssda903BirthdayTolerance { get; init; } = PolicyDefaults.Ssda903BirthdayTolerance;
 
-    /// <summary>The legal statuses that count as Section 20 accommodation for the LOC-1 flag (RULES.md section 8 <c>Section20Codes</c>).</summary>
+    /// <summary>The legal statuses that count as Section 20 accommodation for the LOC-1 flag (docs/rules.md, configurable readings).</summary>
     /// <value>The default is V2 only; V2, V3 and V4 is the alternative.</value>
     /// <exception cref="System.ArgumentNullException">The value is null.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException">A status is not defined.</exception>
@@ -161,10 +161,10 @@ public sealed record LocalPolicy
     /// <value>The default is <see langword="false"/>: CSAR 1991 reg 10 names Sundays and public holidays only (as recalled: the text should be checked).</value>
     public bool SecureExtensionIncludesSaturday { get; init; }
 
-    /// <summary>Whether an eligible child must have been looked after for at least one night after the 16th birthday (RULES.md LC-1a).</summary>
+    /// <summary>Whether an eligible child must have been looked after for at least one night after the 16th birthday (docs/rules.md LC-1a).</summary>
     /// <value>The default is <see langword="false"/>: looked after on or after the 16th birthday is enough, so a child in care
     /// at 16 with 13 weeks since 14 is eligible on the birthday itself (the reading of Sch 2 para 19B(2) a court would take,
-    /// and the one RULES.md LC-4's examples use). <see langword="true"/> requires a night after the birthday.</value>
+    /// and the one the LC-4 examples use). <see langword="true"/> requires a night after the birthday.</value>
     public bool RequireNightAfterSixteenthBirthday { get; init; }
 
     /// <summary>Months after the 16th birthday from which a pathway plan must be in place (LC-5, local).</summary>
@@ -203,7 +203,7 @@ public sealed record LocalPolicy
         init => adoptionWaitFlagMonths = Ranged(value, 1, 120, nameof(AdoptionWaitFlagMonths), "LOC-3");
     }
 
-    /// <summary>Where the LOC-3 wait starts (RULES.md LOC-3a).</summary>
+    /// <summary>Where the LOC-3 wait starts (docs/rules.md LOC-3a).</summary>
     /// <value>The default is <see cref="Permanence.AdoptionWaitStart.AdmDecision"/>, falling back to the placement order date.</value>
     public Permanence.AdoptionWaitStart WaitStart
     {
@@ -260,7 +260,7 @@ public sealed record LocalPolicy
         init => leapDayBirthday = Preconditions.Defined(value, nameof(LeapDayBirthday));
     }
 
-    /// <summary>How local working-day deadlines count the event day (RULES.md CAL-3a): used for REV-1, the REV-5 adjournment limit and REV-6.</summary>
+    /// <summary>How local working-day deadlines count the event day (docs/rules.md CAL-3a): used for REV-1, the REV-5 adjournment limit and REV-6.</summary>
     /// <value>The default is <see cref="Rules.WorkingDayCounting.ExcludeStartDay"/>, the general rule of construction. <see cref="Rules.WorkingDayCounting.IncludeStartDay"/>
     /// reproduces a minority local practice: the deadline is one working day earlier when the event day is itself a working day.</value>
     public WorkingDayCounting WorkingDayCounting
@@ -270,7 +270,7 @@ public sealed record LocalPolicy
     }
 }
 
-/// <summary>How a working-day deadline counts the day of the event (RULES.md CAL-3a).</summary>
+/// <summary>How a working-day deadline counts the day of the event (docs/rules.md CAL-3a).</summary>
 public enum WorkingDayCounting
 {
     /// <summary>The event day is day 0 and not counted (the default; CAL-3, <i>Zoan v Rouamba</i>).</summary>

@@ -89,7 +89,7 @@ public sealed class BankHolidayCalendar
     /// <summary>The built-in Northern Ireland calendar.</summary>
     public static BankHolidayCalendar NorthernIreland => For(UkJurisdiction.NorthernIreland);
 
-    /// <summary>The union of the three built-in calendars: a day that is a bank holiday in any part of the UK (RULES.md CAL-1a <c>AnyUkPart</c>).</summary>
+    /// <summary>The union of the three built-in calendars: a day that is a bank holiday in any part of the UK (docs/rules.md CAL-1a <c>AnyUkPart</c>).</summary>
     /// <remarks>A day that is not a holiday in every part has the parts it belongs to in its name, for example "St Patrick’s Day (Northern Ireland)".</remarks>
     public static BankHolidayCalendar AnyUkPart => AnyPart.Value;
 

@@ -25,6 +25,6 @@ public enum BankHolidaySource
     /// <summary>Supplied by the caller as its own source of record (for example a council's HR calendar).</summary>
     CallerSupplied = 6,
 
-    /// <summary>A council's own closure day: not a bank holiday, and treating it as a non-working day departs from the statutory definition (RULES.md CAL-1).</summary>
+    /// <summary>A council's own closure day: not a bank holiday, and treating it as a non-working day departs from the statutory definition (docs/rules.md CAL-1).</summary>
     LocalClosureDay = 7,
 }

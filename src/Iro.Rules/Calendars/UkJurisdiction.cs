@@ -4,7 +4,7 @@ namespace Iro.Rules.Calendars;
 /// <remarks>
 /// <para>Rule CAL-2. The Banking and Financial Dealings Act 1971 Schedule 1 lists separate days for these three parts,
 /// and GOV.UK publishes them as three "divisions" (<c>england-and-wales</c>, <c>scotland</c>, <c>northern-ireland</c>).</para>
-/// <para>The union of all three (RULES.md CAL-1a <c>AnyUkPart</c>) is <c>BankHolidayCalendar.AnyUkPart</c> and
+/// <para>The union of all three (docs/rules.md CAL-1a <c>AnyUkPart</c>) is <c>BankHolidayCalendar.AnyUkPart</c> and
 /// <c>WorkingDayCalendar.AnyUkPart</c>.</para>
 /// </remarks>
 public enum UkJurisdiction

@@ -16,7 +16,7 @@ namespace Iro.Rules.Calendars;
 /// <para>Immutable and thread-safe. Rule CAL-1 (what a working day is) and CAL-3 (counting "within N working days of" an
 /// event). Citation: Care Planning, Placement and Case Review (England) Regulations 2010 reg 2(1), "working day":
 /// not a Saturday, Sunday, Christmas Day, Good Friday or a bank holiday under the Banking and Financial Dealings Act
-/// 1971. The default for those Regulations is <see cref="EnglandAndWales"/> (RULES.md CAL-1a).</para>
+/// 1971. The default for those Regulations is <see cref="EnglandAndWales"/> (docs/rules.md CAL-1a).</para>
 /// <para>O(1) by construction: each calendar holds a table of cumulative working-day counts by day and a table from
 /// working-day ordinal to date, over 1971-01-01 to 2100-12-31. <see cref="IsWorkingDay"/>, <see cref="AddWorkingDays"/>
 /// and <see cref="WorkingDaysBetween"/> are table look-ups that allocate nothing; dates or results outside the range
@@ -96,7 +96,7 @@ public sealed class WorkingDayCalendar
     /// <summary>Working days in Northern Ireland.</summary>
     public static WorkingDayCalendar NorthernIreland => For(UkJurisdiction.NorthernIreland);
 
-    /// <summary>Working days that are not a bank holiday in any part of the UK (RULES.md CAL-1a <c>AnyUkPart</c>, the Freedom of Information Act 2000 s10(6) reading).</summary>
+    /// <summary>Working days that are not a bank holiday in any part of the UK (docs/rules.md CAL-1a <c>AnyUkPart</c>, the Freedom of Information Act 2000 s10(6) reading).</summary>
     public static WorkingDayCalendar AnyUkPart => AnyPart.Value;
 
     /// <summary>The bank holidays this calendar skips (besides weekends and <see cref="ClosureDays"/>).</summary>
@@ -144,7 +144,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary>This calendar with a council's own closure days added as non-working days.</summary>
     /// <remarks>
-    /// RULES.md CAL-1: Christmas Eve, New Year's Eve and local closure days are working days under the Regulations. A
+    /// docs/rules.md CAL-1: Christmas Eve, New Year's Eve and local closure days are working days under the Regulations. A
     /// calendar with closure days departs from statute: <see cref="DepartsFromStatute"/> is then true and every
     /// explanation that skips a closure day names it "Council closure day (not a bank holiday)".
     /// </remarks>

@@ -18,7 +18,7 @@ namespace Iro.Rules.Caseload;
 /// <param name="Description">What it counts.</param>
 /// <param name="Numerator">The count.</param>
 /// <param name="Denominator">What it is out of (0 for a plain count).</param>
-/// <param name="Rule">The RULES.md id the figure rests on.</param>
+/// <param name="Rule">The rule id (docs/rules.md) the figure rests on.</param>
 public sealed record Figure(string Key, string Description, int Numerator, int Denominator, string Rule)
 {
     /// <summary>Whether the figure is a share ("n of d"), as opposed to a plain count; a share of nothing (0 of 0) is still a share.</summary>

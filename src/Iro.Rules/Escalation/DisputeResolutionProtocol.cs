@@ -5,7 +5,7 @@ using Iro.Rules.Internal;
 
 namespace Iro.Rules.Escalation;
 
-/// <summary>When the dispute resolution clock starts (RULES.md DRP-1a).</summary>
+/// <summary>When the dispute resolution clock starts (docs/rules.md DRP-1a).</summary>
 public enum DrpClockStart
 {
     /// <summary>The first stage the IRO raised, informal or not (the default; the stricter reading, and Manchester's wording).</summary>

@@ -1,7 +1,7 @@
 namespace Iro.Rules.Explanations;
 
 /// <summary>What a finding says about its rule.</summary>
-/// <remarks>Every <see cref="Finding"/> carries one, with its rule id (RULES.md) and citation.</remarks>
+/// <remarks>Every <see cref="Finding"/> carries one, with its rule id (docs/rules.md) and citation.</remarks>
 public enum Outcome
 {
     /// <summary>The rule was met (for example a review held on time).</summary>

@@ -1,6 +1,6 @@
 namespace Iro.Rules.Explanations;
 
-/// <summary>Stable reason codes that findings carry in <see cref="Finding.Reason"/>, named as in RULES.md.</summary>
+/// <summary>Stable reason codes that findings carry in <see cref="Finding.Reason"/>, named as in docs/rules.md.</summary>
 /// <remarks>The values never change once published; a system can store and filter on them.</remarks>
 public static class ReasonCodes
 {

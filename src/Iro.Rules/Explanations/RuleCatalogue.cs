@@ -42,21 +42,21 @@ public static class RuleCatalogue
     private static IEnumerable<RuleInfo> Build()
     {
         RuleInfo R(RuleId id, Citation citation, string api, params RuleOption[] options) => new(id, id.Title, citation, api, Array.AsReadOnly(options));
-        RuleOption counting = O(nameof(LocalPolicy.WorkingDayCounting), D.WorkingDayCounting, "ExcludeStartDay (the event day is day 0) or IncludeStartDay.");
-        yield return R(RuleId.WorkingDay, Citations.WorkingDay, "WorkingDayCalendar.IsWorkingDay; WorkingDayCalendar.AnyUkPart for bank holidays anywhere in the UK; WithClosureDays (non-statutory)");
+        RuleOption counting = O(nameof(LocalPolicy.WorkingDayCounting), D.WorkingDayCounting, "CAL-3a: ExcludeStartDay (the event day is day 0) or IncludeStartDay.");
+        yield return R(RuleId.WorkingDay, Citations.WorkingDay, "WorkingDayCalendar.IsWorkingDay; CAL-1a: England and Wales by default, WorkingDayCalendar.AnyUkPart for a bank holiday anywhere in the UK; WithClosureDays (non-statutory)");
         yield return R(RuleId.BankHolidays, Citations.BankHolidays, "BankHolidayCalendar.For, FromGovUkJson, InYear");
         yield return R(RuleId.WorkingDayCount, Citations.WorkingDayCount, "WorkingDayCalendar.AddWorkingDays, WorkingDaysBetween, Explain", counting);
         yield return R(RuleId.CalendarMonths, Citations.CalendarMonths, "CalendarMonths.Add, IsOver");
         yield return R(RuleId.WeeksAndDays, Citations.CalendarMonths, "Weeks.After, WindowStart");
-        yield return R(RuleId.Age, Citations.Age, "Age.Anniversary, YearsOn", O(nameof(LocalPolicy.LeapDayBirthday), D.LeapDayBirthday, "A 29 February birthday falls on 1 March (March1) or 28 February (February28) in other years."));
-        RuleOption reset = O(nameof(LocalPolicy.ResetScheduleOnEveryReview), D.ResetScheduleOnEveryReview, "true: each interval runs from the review as held (statute); false: a fixed anniversary (legacy, non-statutory).");
-        RuleOption basis = O(nameof(LocalPolicy.ReviewDateBasis), D.ReviewDateBasis, "A review held in parts counts from its LastPart or FirstPart.");
+        yield return R(RuleId.Age, Citations.Age, "Age.Anniversary, YearsOn", O(nameof(LocalPolicy.LeapDayBirthday), D.LeapDayBirthday, "AGE-1a: a 29 February birthday falls on 1 March (March1) or 28 February (February28) in other years."));
+        RuleOption reset = O(nameof(LocalPolicy.ResetScheduleOnEveryReview), D.ResetScheduleOnEveryReview, "REV-4a: true: each interval runs from the review as held (statute); false: a fixed anniversary (legacy, non-statutory).");
+        RuleOption basis = O(nameof(LocalPolicy.ReviewDateBasis), D.ReviewDateBasis, "REV-5a: a review held in parts counts from its LastPart or FirstPart.");
         yield return R(RuleId.FirstReview, Citations.FirstReview, "ReviewSchedule.Evaluate, FirstReviewDue, Check; the weekly list", counting, basis);
         yield return R(RuleId.SecondReview, Citations.LaterReviews, "ReviewSchedule.Evaluate, SecondReviewDue; the weekly list", reset, basis);
         yield return R(RuleId.SubsequentReview, Citations.LaterReviews, "ReviewSchedule.Evaluate, NextReviewDue, NextReviewKnownInPart; the weekly list", reset, basis);
         yield return R(RuleId.EarlyReview, Citations.EarlyReview, "ReviewSchedule.Evaluate", reset);
         yield return R(RuleId.ReviewMeetings, Citations.ReviewMeetings, "ReviewSchedule.Evaluate (Review with ReviewParts)", basis,
-            O(nameof(LocalPolicy.TreatLawfulAdjournmentAsOnTime), D.TreatLawfulAdjournmentAsOnTime, "Whether a review late only because it was lawfully adjourned counts as on time (local policy)."));
+            O(nameof(LocalPolicy.TreatLawfulAdjournmentAsOnTime), D.TreatLawfulAdjournmentAsOnTime, "REV-5b: whether a review late only because it was lawfully adjourned counts as on time (local policy)."));
         yield return R(RuleId.ReviewRecord, Citations.ReviewRecord, "ReviewSchedule.Evaluate (HeldReview.Record); the weekly list",
             O(nameof(LocalPolicy.RecommendationsDueWorkingDays), D.RecommendationsDueWorkingDays, "Working days after the review for the recommendations (local)."),
             O(nameof(LocalPolicy.MinutesDueWorkingDays), D.MinutesDueWorkingDays, "Working days after the review for the minutes (local)."));
@@ -78,8 +78,8 @@ public static class RuleCatalogue
             O(nameof(LocalPolicy.CaseloadMin), D.CaseloadMin, "The low end of a full-time IRO's caseload."),
             O(nameof(LocalPolicy.CaseloadMax), D.CaseloadMax, "The high end of a full-time IRO's caseload."));
         yield return R(RuleId.DisputeResolution, Citations.DisputeResolution, "DisputeResolution.Assess, DeadlineFrom; the weekly list",
-            O(nameof(LocalPolicy.DisputeResolution), $"{D.DisputeResolution.Stages.Count} stages, {D.DisputeResolution.OverallLimitWorkingDays} working days from the {D.DisputeResolution.ClockStart}", "The council's protocol: its stages, overall limit and where the clock starts."));
-        RuleOption night = O(nameof(LocalPolicy.RequireNightAfterSixteenthBirthday), D.RequireNightAfterSixteenthBirthday, "true: eligible from the day after the 16th birthday (non-statutory); false: on the birthday.");
+            O(nameof(LocalPolicy.DisputeResolution), $"{D.DisputeResolution.Stages.Count} stages, {D.DisputeResolution.OverallLimitWorkingDays} working days from the {D.DisputeResolution.ClockStart}", "DRP-1a: the council's protocol: its stages, overall limit and where the clock starts (FirstStage or FirstFormalStage)."));
+        RuleOption night = O(nameof(LocalPolicy.RequireNightAfterSixteenthBirthday), D.RequireNightAfterSixteenthBirthday, "LC-1a: true: eligible from the day after the 16th birthday (non-statutory); false: on the birthday.");
         yield return R(RuleId.EligibleChild, Citations.EligibleChild, "CareLeavers.Classify, Assess", night);
         yield return R(RuleId.RelevantChild, Citations.RelevantChild, "CareLeavers.Classify, Assess", night);
         yield return R(RuleId.FormerRelevantChild, Citations.FormerRelevantChild, "CareLeavers.Classify, Assess, CoreDutiesEnd");
@@ -90,7 +90,7 @@ public static class RuleCatalogue
             O(nameof(LocalPolicy.PostEighteenIroReviewMonths), D.PostEighteenIroReviewMonths, "Months of IRO involvement after 18 (local, 3 or 6)."));
         yield return R(RuleId.SecureEligibility, Citations.SecureEligibility, "SecureAccommodation.Criteria, Eligibility");
         yield return R(RuleId.SecureTimeLimit, Citations.SecureTimeLimit, "SecureTimeLimit.Assess; the weekly list",
-            O(nameof(LocalPolicy.SecureWindow), D.SecureWindow, "Rolling672h (any 28 x 24 hours) or CalendarDays."));
+            O(nameof(LocalPolicy.SecureWindow), D.SecureWindow, "SEC-2a: Rolling672h (any 28 x 24 hours) or CalendarDays."));
         yield return R(RuleId.SecureExtension, Citations.SecureTimeLimit, "SecureTimeLimit.Assess (SecureTimeResult.Extension)",
             O(nameof(LocalPolicy.SecureExtensionIncludesSaturday), D.SecureExtensionIncludesSaturday, "Whether Saturday extends the 72 hours with Sundays and public holidays."));
         yield return R(RuleId.SecureOrder, Citations.SecureOrder, "SecureAccommodation.AssessOrder, LatestOrderEnd; the weekly list");
@@ -104,7 +104,7 @@ public static class RuleCatalogue
             O(nameof(LocalPolicy.PlacementOrderFlagMonths), D.PlacementOrderFlagMonths, "Months on a placement order before the flag."), adoptionOn);
         yield return R(RuleId.WaitingForAdoption, Citations.AdoptionFlags, "PermanenceFlags.AdoptionWait; the weekly list",
             O(nameof(LocalPolicy.AdoptionWaitFlagMonths), D.AdoptionWaitFlagMonths, "Months waiting before the flag."),
-            O(nameof(LocalPolicy.WaitStart), D.WaitStart, "The wait starts at the ADM decision (falling back to the placement order) or at the placement order."), adoptionOn);
+            O(nameof(LocalPolicy.WaitStart), D.WaitStart, "LOC-3a: the wait starts at the ADM decision (falling back to the placement order) or at the placement order."), adoptionOn);
         yield return R(RuleId.PlacedForAdoptionNoApplication, Citations.AdoptionFlags, "PermanenceFlags.PlacedWithoutApplication; the weekly list",
             O(nameof(LocalPolicy.PlacedForAdoptionFlagWeeks), D.PlacedForAdoptionFlagWeeks, "Weeks placed without an application before the flag."), adoptionOn);
     }

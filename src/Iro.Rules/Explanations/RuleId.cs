@@ -6,7 +6,7 @@ namespace Iro.Rules.Explanations;
 
 /// <summary>The stable identifier of a rule in the Iro.Rules domain reference, such as <c>CAL-3</c>.</summary>
 /// <remarks>
-/// <para>Immutable and thread-safe. Identifiers are the rule ids of the domain reference (RULES.md) and never change
+/// <para>Immutable and thread-safe. Identifiers are the rule ids listed in docs/rules.md (RuleCatalogue at run time) and never change
 /// meaning once published; a rule whose behaviour changes keeps its id and the change is listed in CHANGELOG.md.</para>
 /// </remarks>
 public readonly record struct RuleId : IComparable<RuleId>

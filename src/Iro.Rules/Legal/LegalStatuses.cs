@@ -57,7 +57,7 @@ public static class LegalStatuses
         return ReasonMeanings[(int)reason];
     }
 
-    /// <summary>Whether a status counts as Section 20 accommodation under <paramref name="policy"/> (default V2 only; RULES.md section 8 <c>Section20Codes</c>).</summary>
+    /// <summary>Whether a status counts as Section 20 accommodation under <paramref name="policy"/> (default V2 only; docs/rules.md, configurable readings).</summary>
     /// <param name="status">The status.</param>
     /// <param name="policy">The policy; the default when null.</param>
     /// <returns><see langword="true"/> if it is in <see cref="LocalPolicy.Section20LegalStatuses"/>.</returns>

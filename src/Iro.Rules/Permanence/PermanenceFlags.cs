@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Iro.Rules.Permanence;
 
-/// <summary>Where the LOC-3 wait for adoption starts (RULES.md LOC-3a).</summary>
+/// <summary>Where the LOC-3 wait for adoption starts (docs/rules.md LOC-3a).</summary>
 public enum AdoptionWaitStart
 {
     /// <summary>The agency decision maker's (ADM) decision that the child should be placed for adoption, falling back to the placement order date (the default).</summary>

@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace Iro.Rules.Reviews;
 
-/// <summary>Which part of a review held as a series of meetings is the review's date (RULES.md REV-5a).</summary>
+/// <summary>Which part of a review held as a series of meetings is the review's date (docs/rules.md REV-5a).</summary>
 /// <remarks>Rule REV-5; citation: CPPCR 2010 reg 36 and IRO Handbook 2010 ch. 3. The law does not settle the point; see <see cref="LocalPolicy.ReviewDateBasis"/>.</remarks>
 public enum ReviewDateBasis
 {
@@ -136,7 +136,7 @@ public sealed record SignificantChange(LocalDate ProposedOn, LocalDate MadeOn, s
 /// <summary>One period of being looked after, with its reviews and the facts the review rules can check.</summary>
 /// <remarks>
 /// Immutable. Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6. A new period of care starts the review timetable afresh: evaluate each period on its own. Changes of
-/// legal status or placement within a period do not restart it (RULES.md REV-1).
+/// legal status or placement within a period do not restart it (docs/rules.md REV-1).
 /// </remarks>
 public sealed record CarePeriod
 {

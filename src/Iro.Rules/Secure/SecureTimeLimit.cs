@@ -62,7 +62,7 @@ public sealed record SecureTimeResult
 /// <para>The limit is reached afresh in every stay in which a window's total comes to 72 hours (at once, if it already
 /// stands there when the child is placed or an order ends), and SEC-3 is tried on each such expiry: an extension used
 /// on one occasion neither excuses nor is needed for another.</para>
-/// <para>SEC-3 (as recalled in RULES.md; the text of reg 10 should be checked): if the 72 hours would expire between
+/// <para>SEC-3 (as recalled in the domain reference; the text of reg 10 should be checked): if the 72 hours would expire between
 /// 12:00 on the day before and 12:00 on the day after a Sunday or public holiday (Christmas Day, Good Friday or a bank
 /// holiday), and the child had been kept in secure accommodation for more than 48 hours in the 27 days before the day
 /// of the placement, the limit runs on to 12:00 on the first following day that is not a Sunday or public holiday.</para>

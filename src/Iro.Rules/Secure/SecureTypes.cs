@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Iro.Rules.Secure;
 
-/// <summary>How "any period of 28 consecutive days" is read for the 72-hour limit (RULES.md SEC-2a).</summary>
+/// <summary>How "any period of 28 consecutive days" is read for the 72-hour limit (docs/rules.md SEC-2a).</summary>
 public enum SecureWindow
 {
     /// <summary>Any rolling window of 28 x 24 = 672 hours, measured in instants (the default, and the stricter reading).</summary>

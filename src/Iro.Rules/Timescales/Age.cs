@@ -14,7 +14,7 @@ namespace Iro.Rules.Timescales;
 /// </remarks>
 public static class Age
 {
-    /// <summary>The library's default for birthdays on 29 February (RULES.md AGE-1a).</summary>
+    /// <summary>The library's default for birthdays on 29 February (docs/rules.md AGE-1a).</summary>
     public const LeapDayBirthday DefaultLeapDayRule = LeapDayBirthday.March1;
 
     /// <summary>The date on which a person born on <paramref name="dateOfBirth"/> attains <paramref name="years"/> years, using the default leap-day rule (1 March).</summary>

@@ -2,7 +2,7 @@ namespace Iro.Rules.Timescales;
 
 /// <summary>When a person born on 29 February attains an age in a year that has no 29 February.</summary>
 /// <remarks>
-/// RULES.md AGE-1a; citation: Family Law Reform Act 1969 s9(1). No English statute or binding decision settles the point. The library default is
+/// docs/rules.md AGE-1a; citation: Family Law Reform Act 1969 s9(1). No English statute or binding decision settles the point. The library default is
 /// <see cref="March1"/>: the person has not completed the year until 28 February has fully ended.
 /// </remarks>
 public enum LeapDayBirthday
