@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Iro.Rules.Caseload;
+using Iro.Rules.Ssda903;
+
+namespace CaseloadReport;
+
+/// <summary>Rows read from files: read = used + rejected.</summary>
+internal readonly record struct RowCounts(int Read, int Used, int Rejected);
+
+/// <summary>The caseload a run evaluates, and what was already known not to be evaluable when it was read.</summary>
+/// <param name="Description">One line: where the children come from.</param>
+/// <param name="Source">"ssda903" or "synthetic".</param>
+/// <param name="Inputs">The folders read (empty for the synthetic caseload).</param>
+/// <param name="Children">The children to evaluate; enumerated once for the flags and once for the figures.</param>
+/// <param name="NotEvaluatedOnRead">Children the reader could not turn into a valid record, with every reason.</param>
+/// <param name="RowsWithoutChild">Rows whose child cannot be known (blank CHILD, not in header.csv) or problems with a
+/// whole file, as rejections with no child.</param>
+/// <param name="Rows">Rows read, used and rejected; null for the synthetic caseload.</param>
+/// <param name="Recorded">What the source records beyond episodes and reviews.</param>
+internal sealed record CaseloadInput(
+    string Description,
+    string Source,
+    IReadOnlyList<string> Inputs,
+    Func<IEnumerable<ChildCase>> Children,
+    IReadOnlyList<ChildEvaluation> NotEvaluatedOnRead,
+    IReadOnlyList<Rejection> RowsWithoutChild,
+    RowCounts? Rows,
+    RecordedFacts Recorded)
+{
+    /// <summary>The built-in synthetic caseload (it records everything a case management system would).</summary>
+    internal static CaseloadInput Synthetic(JobOptions options) => new(
+        $"{options.Count.ToString("N0", CultureInfo.InvariantCulture)} synthetic children (fixed seed)",
+        "synthetic",
+        Array.Empty<string>(),
+        () => SyntheticCaseload.Build(options.Count, options.AsOf),
+        Array.Empty<ChildEvaluation>(),
+        Array.Empty<Rejection>(),
+        null,
+        RecordedFacts.All);
+
+    /// <summary>Reads SSDA903 folders (one per return).</summary>
+    /// <exception cref="UsageException">A folder or file cannot be read; the message names it.</exception>
+    internal static CaseloadInput Ssda903(JobOptions options)
+    {
+        foreach (string folder in options.Ssda903Folders)
+        {
+            CheckFiles(folder);
+        }
+
+        Ssda903ReadResult read;
+        try
+        {
+            read = ReadReturns(options);
+        }
+        catch (InvalidDataException e)
+        {
+            // Ssda903FormatException (an InvalidDataException) names the file: empty, headerless, a column missing.
+            throw new UsageException(e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot read the SSDA903 files: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UsageException($"cannot read the SSDA903 files: {e.Message}");
+        }
+        catch (FormatException e)
+        {
+            // The CSV library's own exceptions (a file that is not CSV) until the reader names the file itself.
+            throw new UsageException($"the SSDA903 files in {string.Join(", ", options.Ssda903Folders)} cannot be read as CSV: {e.Message}");
+        }
+
+        // A header row that lacks a required column loses the whole file: refuse the run rather than evaluate every
+        // child without it (the reader reports it as a problem on line 1 with no child).
+        if (read.Problems.FirstOrDefault(static p => p.Line == 1 && p.ChildId.Length == 0) is Ssda903Problem header)
+        {
+            throw new UsageException($"{header.File}: {header.Message}; nothing can be read from it without that column");
+        }
+
+        Rejection[] orphans = read.Problems.Where(static p => p.ChildId.Length == 0).Select(static p => p.ToRejection()).ToArray();
+        IReadOnlyList<ChildCase> children = read.Children;
+        return new CaseloadInput(
+            $"SSDA903 files in {string.Join(", ", options.Ssda903Folders)}",
+            "ssda903",
+            options.Ssda903Folders,
+            () => children,
+            read.NotEvaluated,
+            orphans,
+            new RowCounts(read.RowsRead, read.RowsUsed, read.RowsRejected),
+            RecordedFacts.None);
+    }
+
+    /// <summary>The one call to the reader. One return per folder; several returns need the reader's merge
+    /// (<c>Ssda903Reader.ReadFolders(folders, new Ssda903ReadOptions { AsOf = ... })</c>) when it is available.</summary>
+    private static Ssda903ReadResult ReadReturns(JobOptions options) => options.Ssda903Folders.Count == 1
+        ? Ssda903Reader.ReadFolder(options.Ssda903Folders[0])
+        : throw new UsageException($"--ssda903 is given {options.Ssda903Folders.Count.ToString(CultureInfo.InvariantCulture)} times: this build reads one return at a time (merging returns needs the new SSDA903 reader); give one folder");
+
+    /// <summary>Checks that the required files are there and not empty, naming the file when one is not.</summary>
+    private static void CheckFiles(string folder)
+    {
+        string[] required = ["header.csv", "episodes.csv", "reviews.csv"];
+        string[] missing = required.Where(name => !File.Exists(Path.Combine(folder, name))).ToArray();
+        if (missing.Length == required.Length && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new UsageException($"--ssda903 '{folder}' is an empty folder; it needs header.csv, episodes.csv and reviews.csv");
+        }
+
+        if (missing.Length > 0)
+        {
+            throw new UsageException($"{Path.Combine(folder, missing[0])}: no such file; an SSDA903 folder needs header.csv, episodes.csv and reviews.csv (missing: {string.Join(", ", missing)})");
+        }
+
+        foreach (string name in required.Append("placed_for_adoption.csv"))
+        {
+            string path = Path.Combine(folder, name);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            if (new FileInfo(path).Length == 0)
+            {
+                throw new UsageException($"{path} is empty (0 bytes); it needs at least its header row");
+            }
+
+            using var reader = new StreamReader(path);
+            if (string.IsNullOrWhiteSpace(reader.ReadLine()))
+            {
+                throw new UsageException($"{path} has no header row (its first line is blank)");
+            }
+        }
+    }
+}

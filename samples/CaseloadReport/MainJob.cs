@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using Iro.Rules;
+using Iro.Rules.Caseload;
+using Iro.Rules.Explanations;
+using NodaTime;
+
+namespace CaseloadReport;
+
+/// <summary>The main job: reads a caseload, writes the weekly flag list, the children not evaluated, the annual
+/// figures and a report, and returns the exit code (0 done, 1 done but incomplete, 2 bad input and nothing written).</summary>
+internal static class MainJob
+{
+    internal const int Done = 0, Incomplete = 1, BadInput = 2, InternalError = 3;
+
+    private const int ConsoleNotEvaluated = 20;
+
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Any(static a => a is "-h" or "--help" or "-?"))
+        {
+            stdout.Write(JobOptions.Usage);
+            return Done;
+        }
+
+        if (args.Contains("--version"))
+        {
+            stdout.WriteLine(Version());
+            return Done;
+        }
+
+        JobOptions options;
+        try
+        {
+            options = JobOptions.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(e.Message, TryForget(JobOptions.OutDirOf(args)), stderr);
+        }
+
+        // The previous run's outputs go first, so that a run that fails or is stopped part way never leaves files
+        // that look current; this run's are moved into place only when all four are complete.
+        string removed;
+        try
+        {
+            removed = Forget(options.OutDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse($"cannot remove the previous outputs from {options.OutDir}: {e.Message}", string.Empty, stderr);
+        }
+
+        try
+        {
+            return Execute(options, stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            return Refuse(e.Message, removed, stderr);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse($"cannot write the outputs to {options.OutDir}: {e.Message}", removed, stderr);
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"CaseloadReport: internal error (a fault in the job, not in your input; please report it with this text): {e}");
+            stderr.WriteLine($"Nothing was written (exit code 3).{removed}");
+            return InternalError;
+        }
+    }
+
+    /// <summary>Removes the previous run's outputs from <paramref name="outDir"/>; returns a sentence saying which, or
+    /// empty.</summary>
+    /// <exception cref="IOException">An output could not be removed.</exception>
+    private static string Forget(string? outDir)
+    {
+        if (outDir is null || File.Exists(outDir))
+        {
+            return string.Empty;
+        }
+
+        IReadOnlyList<string> names = OutputFolder.RemovePrevious(outDir);
+        return names.Count == 0 ? string.Empty
+            : $" The previous run's {string.Join(", ", names)} in {outDir} were removed, so they cannot be mistaken for this run's.";
+    }
+
+    /// <summary><see cref="Forget"/> for a run already refused: a failure to remove is said, not thrown.</summary>
+    private static string TryForget(string? outDir)
+    {
+        try
+        {
+            return Forget(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $" The previous run's outputs in {outDir} could not be removed ({e.Message}): they are NOT this run's.";
+        }
+    }
+
+    private static int Refuse(string message, string removed, TextWriter stderr)
+    {
+        stderr.WriteLine($"CaseloadReport: {message}");
+        stderr.WriteLine($"Nothing was written (exit code 2).{removed} See --help for the options.");
+        return BadInput;
+    }
+
+    private static int Execute(JobOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        CaseloadInput input = options.Ssda903Folders.Count > 0 ? CaseloadInput.Ssda903(options) : CaseloadInput.Synthetic(options);
+        LocalPolicy policy = LocalPolicy.Default;
+        var evaluator = new CaseloadEvaluator(policy);
+
+        stdout.WriteLine($"Iro.Rules caseload report: {input.Description}; flags as of {Iso(options.AsOf)}, figures for {options.Year} (1 April {options.Year.StartYear} to 31 March {options.Year.StartYear + 1}).");
+        if (input.Rows is RowCounts read)
+        {
+            stdout.WriteLine($"Rows read {N(read.Read)} = rows used {N(read.Used)} + rows rejected {N(read.Rejected)}.");
+        }
+
+        using OutputFolder output = OutputFolder.Create(options.OutDir);
+
+        // 1. The weekly flag list, streamed child by child to flags.csv (the evaluator holds one chunk of children at a
+        //    time and writes the flags in input order, so memory stays flat however large the caseload).
+        var notEvaluated = new List<ChildEvaluation>(input.NotEvaluatedOnRead);
+        var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40);
+        CaseloadTotals totals;
+        using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
+        {
+            CsvText.Row(csv, FlagCsvSink.Columns);
+            sink.Writer = csv;
+            totals = evaluator.Evaluate(WithProgress(input.Children(), clock, stdout), options.AsOf, sink, Math.Min(Environment.ProcessorCount, 512));
+        }
+
+        TimeSpan flagTime = clock.Elapsed;
+        var notEvaluatedByEvaluator = new HashSet<string>(notEvaluated.Skip(input.NotEvaluatedOnRead.Count).Select(static c => c.ChildId), StringComparer.Ordinal);
+
+        // 2. The annual figures, over the same children the flag list evaluated.
+        clock.Restart();
+        CaseloadFigures figures = AnnualFigures.Compute(
+            input.Children().Where(c => c is not null && !notEvaluatedByEvaluator.Contains(c.Id)), options.Year, policy, recorded: input.Recorded);
+        TimeSpan figureTime = clock.Elapsed;
+
+        int childrenRead = input.NotEvaluatedOnRead.Count + totals.Read;
+        IReadOnlyList<string> incomplete = RunReport.Assess(childrenRead, totals.Evaluated, notEvaluated.Count, input.Rows, input.RowsWithoutChild.Count, options.MaxRejected);
+        var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete);
+
+        // 3. The other outputs, then all four moved into place together.
+        using (var csv = new StreamWriter(output.PathOf("not_evaluated.csv"), false, new UTF8Encoding(false)))
+        {
+            CsvText.Row(csv, "child_id", "code", "file", "line", "column", "value", "message");
+            foreach (var (childId, reason) in report.Reasons())
+            {
+                CsvText.Row(csv, childId, reason.Code, reason.File, reason.Line?.ToString(CultureInfo.InvariantCulture), reason.Field, reason.Value, reason.Message);
+            }
+        }
+
+        File.WriteAllText(output.PathOf("figures.json"), FiguresJson.Render(report), new UTF8Encoding(false));
+        File.WriteAllText(output.PathOf("report.html"), HtmlReport.Render(report), new UTF8Encoding(false));
+        output.Commit();
+
+        WriteConsole(report, sink.First, flagTime, figureTime, stdout);
+        stdout.WriteLine();
+        stdout.WriteLine($"Wrote {string.Join(", ", OutputFolder.Names.Select(output.FinalPathOf))}; peak memory {N((int)(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)))} MB.");
+        if (!report.Complete)
+        {
+            stderr.WriteLine();
+            stderr.WriteLine("INCOMPLETE RUN (exit code 1): the outputs are written but marked incomplete; do not publish them as the full list.");
+            foreach (string reason in report.IncompleteReasons)
+            {
+                stderr.WriteLine($"  INCOMPLETE: {reason}.");
+            }
+
+            stderr.WriteLine($"  Every child not evaluated, and every row with no known child, is in {output.FinalPathOf("not_evaluated.csv")}.");
+            return Incomplete;
+        }
+
+        return Done;
+    }
+
+    private static void WriteConsole(RunReport report, IReadOnlyList<CaseloadFlag> first, TimeSpan flagTime, TimeSpan figureTime, TextWriter stdout)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine($"Weekly flag list ({N((int)flagTime.TotalMilliseconds)} ms, {N((int)(report.ChildrenRead / Math.Max(flagTime.TotalSeconds, 1e-3)))} children a second, including reading or building the children and writing flags.csv): "
+            + $"children read {N(report.ChildrenRead)} = evaluated {N(report.ChildrenEvaluated)} + not evaluated {N(report.ChildrenNotEvaluated)}; {N(report.Flags)} flags.");
+        if (report.RowsWithoutChild > 0)
+        {
+            stdout.WriteLine($"Rows with no known child: {N(report.RowsWithoutChild)} (in the rows rejected).");
+        }
+
+        foreach (RuleTally rule in report.Rules)
+        {
+            stdout.WriteLine($"  {rule.Rule,-8} {rule.Count,8:N0}  {rule.Title}");
+        }
+
+        if (first.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("First flags:");
+            foreach (CaseloadFlag f in first)
+            {
+                stdout.WriteLine($"  {f.ChildId} {f.Rule,-7} {f.StatusText,-8} {Iso(f.Date)}  {f.Reason}");
+            }
+        }
+
+        var reasons = report.Reasons().ToArray();
+        if (reasons.Length > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Not evaluated ({N(report.ChildrenNotEvaluated)} children; every reason in not_evaluated.csv):");
+            foreach (var (childId, reason) in reasons.Take(ConsoleNotEvaluated))
+            {
+                stdout.WriteLine($"  {(childId.Length == 0 ? "no known child" : "child " + childId)}: {reason}");
+            }
+
+            if (reasons.Length > ConsoleNotEvaluated)
+            {
+                stdout.WriteLine($"  ... and {N(reasons.Length - ConsoleNotEvaluated)} more reasons in not_evaluated.csv");
+            }
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine($"Annual figures for {report.Figures.Year} ({N((int)figureTime.TotalMilliseconds)} ms), over the {N(report.Figures.ChildrenUsed)} children evaluated:");
+        foreach (Figure f in report.Figures.Figures)
+        {
+            stdout.WriteLine($"  {f}");
+        }
+
+        stdout.WriteLine($"  {report.Figures.Participation.Finding.Summary}");
+    }
+
+    // A progress line every 100,000 children, for long runs.
+    private static IEnumerable<ChildCase> WithProgress(IEnumerable<ChildCase> children, Stopwatch clock, TextWriter stdout)
+    {
+        int n = 0;
+        foreach (ChildCase child in children)
+        {
+            yield return child;
+            if (++n % 100_000 == 0)
+            {
+                stdout.WriteLine($"  ... {N(n)} children read ({clock.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s)");
+            }
+        }
+    }
+
+    internal static string Version()
+    {
+        static string Of(Assembly assembly) =>
+            assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "unknown";
+
+        return $"CaseloadReport {Of(typeof(MainJob).Assembly)} (Iro.Rules {Of(typeof(CaseloadEvaluator).Assembly)}, Iro.Rules.Ssda903 {Of(typeof(Iro.Rules.Ssda903.Ssda903Reader).Assembly)})";
+    }
+
+    internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string N(int n) => RunReport.N(n);
+}
+
+/// <summary>Writes each flag to flags.csv as the evaluator adds it, keeping counts by rule, the first few flags for
+/// the console, and every child not evaluated.</summary>
+internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep) : ICaseloadSink
+{
+    internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title"];
+
+    private readonly List<CaseloadFlag> first = new();
+    private readonly Dictionary<RuleId, (int Count, List<string> Citations)> byRule = new();
+
+    internal TextWriter Writer { get; set; } = TextWriter.Null;
+
+    internal IReadOnlyList<CaseloadFlag> First => first;
+
+    /// <summary>Flags by rule, with every citation the rule's flags gave (usually one).</summary>
+    internal IEnumerable<RuleTally> Tallies => byRule.Select(static r => new RuleTally(r.Key, r.Value.Count, string.Join("; ", r.Value.Citations)));
+
+    public void Flag(CaseloadFlag flag)
+    {
+        ref (int Count, List<string> Citations) tally = ref CollectionsMarshal.GetValueRefOrAddDefault(byRule, flag.Rule, out bool exists);
+        if (!exists)
+        {
+            tally.Citations = new List<string>(1);
+        }
+
+        tally.Count++;
+        string citation = flag.Citation.ShortForm;
+        if (!tally.Citations.Contains(citation))
+        {
+            tally.Citations.Add(citation);
+        }
+
+        if (first.Count < keep)
+        {
+            first.Add(flag);
+        }
+
+        CsvText.Row(Writer, flag.ChildId, flag.Rule.Value, flag.StatusText, MainJob.Iso(flag.Date), flag.Reason, citation, flag.Rule.Title);
+    }
+
+    public void NotEvaluated(ChildEvaluation child) => notEvaluated.Add(child);
+}
