@@ -31,6 +31,9 @@ internal sealed record CaseloadInput(
     RowCounts? Rows,
     RecordedFacts Recorded)
 {
+    /// <summary>What the source holds, in words: each return's window (903-W), and the reader's data-quality notes.</summary>
+    internal IReadOnlyList<string> SourceNotes { get; init; } = Array.Empty<string>();
+
     /// <summary>The built-in synthetic caseload (it records everything a case management system would).</summary>
     internal static CaseloadInput Synthetic(JobOptions options) => new(
         $"{options.Count.ToString("N0", CultureInfo.InvariantCulture)} synthetic children (fixed seed)",
@@ -56,10 +59,19 @@ internal sealed record CaseloadInput(
         {
             read = ReadReturns(options);
         }
+        catch (Ssda903FormatException e)
+        {
+            // The reader names the file (and the column): empty, headerless, a column missing, broken CSV.
+            throw new UsageException(e.Message);
+        }
         catch (InvalidDataException e)
         {
-            // Ssda903FormatException (an InvalidDataException) names the file: empty, headerless, a column missing.
             throw new UsageException(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            // An --as-of before a return's collection year, for example.
+            throw new UsageException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
         }
         catch (IOException e)
         {
@@ -92,14 +104,48 @@ internal sealed record CaseloadInput(
             read.NotEvaluated,
             orphans,
             new RowCounts(read.RowsRead, read.RowsUsed, read.RowsRejected),
-            RecordedFacts.None);
+            RecordedFacts.None)
+        {
+            SourceNotes = Describe(read, options),
+        };
     }
 
-    /// <summary>The one call to the reader. One return per folder; several returns need the reader's merge
-    /// (<c>Ssda903Reader.ReadFolders(folders, new Ssda903ReadOptions { AsOf = ... })</c>) when it is available.</summary>
-    private static Ssda903ReadResult ReadReturns(JobOptions options) => options.Ssda903Folders.Count == 1
-        ? Ssda903Reader.ReadFolder(options.Ssda903Folders[0])
-        : throw new UsageException($"--ssda903 is given {options.Ssda903Folders.Count.ToString(CultureInfo.InvariantCulture)} times: this build reads one return at a time (merging returns needs the new SSDA903 reader); give one folder");
+    /// <summary>The one call to the reader: one return per folder, merged into one history; each return is a window
+    /// (903-W) unless the files are a full extract (<c>--full-history</c>).</summary>
+    private static Ssda903ReadResult ReadReturns(JobOptions options) =>
+        Ssda903Reader.ReadFolders(options.Ssda903Folders, new Ssda903ReadOptions { AsOf = options.AsOf, FullHistory = options.FullHistory, MaxRejectedShare = options.MaxRejected });
+
+    private static IReadOnlyList<string> Describe(Ssda903ReadResult read, JobOptions options)
+    {
+        var notes = new List<string>();
+        if (read.Windows.Count == 0)
+        {
+            notes.Add("Read as each child's complete history (--full-history): no window.");
+        }
+
+        foreach (Ssda903Window w in read.Windows)
+        {
+            notes.Add($"{w.Folder}: the {w.CollectionYear.ToString(CultureInfo.InvariantCulture)}-{((w.CollectionYear + 1) % 100).ToString("00", CultureInfo.InvariantCulture)} return, {w.Start:uuuu-MM-dd} to {w.End:uuuu-MM-dd}{(w.Inferred ? " (year inferred from its earliest review or episode end)" : string.Empty)}.");
+        }
+
+        if (read.Windows.Count > 0)
+        {
+            notes.Add($"903-W: nothing before {read.Windows.Min(w => w.Start):uuuu-MM-dd} is known; a period of care that began earlier is checked only for what the data can show (add the previous return with another --ssda903, or --full-history for a case-system extract).");
+        }
+
+        foreach (Ssda903Summary note in read.Notes.Take(5))
+        {
+            string where = string.Join(" ", new[] { note.File, note.Column }.Where(static x => x.Length > 0));
+            notes.Add($"note: {(where.Length > 0 ? where + ": " : string.Empty)}{note.Message}{(note.Count > 1 ? $" ({note.Count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : string.Empty)}");
+        }
+
+        if (read.Notes.Count > 5)
+        {
+            notes.Add($"... and {(read.Notes.Count - 5).ToString("N0", CultureInfo.InvariantCulture)} more data-quality notes (codes normalised; the children are still evaluated).");
+        }
+
+        return notes;
+    }
 
     /// <summary>Checks that the required files are there and not empty, naming the file when one is not.</summary>
     private static void CheckFiles(string folder)

@@ -19,7 +19,8 @@ internal sealed record JobOptions(
     int Count,
     string OutDir,
     IReadOnlyList<string> Ssda903Folders,
-    double MaxRejected)
+    double MaxRejected,
+    bool FullHistory = false)
 {
     internal const string Usage = """
         Usage: CaseloadReport [options]
@@ -30,6 +31,11 @@ internal sealed record JobOptions(
         Options:
           --ssda903 <folder>      read SSDA903 files from the folder; give it once per return (e.g. last year's
                                   and this year's to date). Without it, a synthetic caseload is evaluated.
+                                  Each return is a one-year window (1 April to 31 March, to --as-of for this
+                                  year's return to date): facts before the earliest window are unknown, and no
+                                  flag is raised that the data cannot show (903-W).
+          --full-history          the SSDA903 files are a full extract from a case system, not annual returns:
+                                  read them as each child's complete history
           --as-of <yyyy-MM-dd>    the date the flags are worked out on (default 2026-03-31); 1971-01-01 to 2100-12-31
           --year <yyyy>           the reporting year for the figures, by the year it starts in (2024 for
                                   1 April 2024 to 31 March 2025); it must have ended by --as-of. Default: the
@@ -92,9 +98,16 @@ internal sealed record JobOptions(
     {
         string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null;
         var folders = new List<string>();
+        bool fullHistory = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
+            if (arg == "--full-history")
+            {
+                fullHistory = true;
+                continue;
+            }
+
             string name = arg, value;
             int eq = arg.IndexOf('=', StringComparison.Ordinal);
             if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 2)
@@ -235,7 +248,12 @@ internal sealed record JobOptions(
             max = percent ? max / 100 : max;
         }
 
-        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max);
+        if (fullHistory && folders.Count == 0)
+        {
+            throw new UsageException("--full-history applies to --ssda903 files; give the folder too");
+        }
+
+        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory);
     }
 
     private static string Once(string name, string? previous, string value) =>

@@ -126,6 +126,11 @@ internal static class MainJob
             stdout.WriteLine($"Rows read {N(read.Read)} = rows used {N(read.Used)} + rows rejected {N(read.Rejected)}.");
         }
 
+        foreach (string note in input.SourceNotes)
+        {
+            stdout.WriteLine("  " + note);
+        }
+
         using OutputFolder output = OutputFolder.Create(options.OutDir);
 
         // 1. The weekly flag list, streamed child by child to flags.csv (the evaluator holds one chunk of children at a
