@@ -54,10 +54,13 @@ internal sealed record CaseloadInput(
             CheckFiles(folder);
         }
 
-        Ssda903ReadResult read;
+        var reads = new ReadOutcome();
         try
         {
-            read = ReadReturns(options);
+            // The first pass checks every file's header and order and finds each return's window; a file that cannot
+            // be read is refused here, before any output is touched.
+            using Ssda903Stream probe = Open(options);
+            reads.Streaming = probe.Streaming;
         }
         catch (Ssda903FormatException e)
         {
@@ -87,6 +90,33 @@ internal sealed record CaseloadInput(
             throw new UsageException($"the SSDA903 files in {string.Join(", ", options.Ssda903Folders)} cannot be read as CSV: {e.Message}");
         }
 
+        return new CaseloadInput(
+            $"SSDA903 files in {string.Join(", ", options.Ssda903Folders)}",
+            "ssda903",
+            options.Ssda903Folders,
+            () => reads.Children(options),
+            Array.Empty<ChildEvaluation>(),
+            Array.Empty<Rejection>(),
+            null,
+            RecordedFacts.None)
+        {
+            Outcome = reads,
+        };
+    }
+
+    /// <summary>What a streamed read learned once its children were enumerated; null until then (and for the synthetic caseload).</summary>
+    internal ReadOutcome? Outcome { get; init; }
+
+    /// <summary>This input with what the first full read of the SSDA903 files learned: the children the reader could not
+    /// evaluate, the rows with no known child, the row counts, the windows and the notes.</summary>
+    /// <exception cref="UsageException">A header row lacked a required column (the whole file would be lost).</exception>
+    internal CaseloadInput Completed(JobOptions options)
+    {
+        if (Outcome?.Result is not Ssda903ReadResult read)
+        {
+            return this;
+        }
+
         // A header row that lacks a required column loses the whole file: refuse the run rather than evaluate every
         // child without it (the reader reports it as a problem on line 1 with no child).
         if (read.Problems.FirstOrDefault(static p => p.Line == 1 && p.ChildId.Length == 0) is Ssda903Problem header)
@@ -94,26 +124,44 @@ internal sealed record CaseloadInput(
             throw new UsageException($"{header.File}: {header.Message}; nothing can be read from it without that column");
         }
 
-        Rejection[] orphans = read.Problems.Where(static p => p.ChildId.Length == 0).Select(static p => p.ToRejection()).ToArray();
-        IReadOnlyList<ChildCase> children = read.Children;
-        return new CaseloadInput(
-            $"SSDA903 files in {string.Join(", ", options.Ssda903Folders)}",
-            "ssda903",
-            options.Ssda903Folders,
-            () => children,
-            read.NotEvaluated,
-            orphans,
-            new RowCounts(read.RowsRead, read.RowsUsed, read.RowsRejected),
-            RecordedFacts.None)
+        var notes = new List<string>(Describe(read, options));
+        if (!Outcome.Streaming)
         {
-            SourceNotes = Describe(read, options),
+            notes.Add("The files are not ordered by CHILD, so every child was held in memory while reading (memory grows with the caseload); sort them by CHILD to stream.");
+        }
+
+        return this with
+        {
+            NotEvaluatedOnRead = read.NotEvaluated,
+            RowsWithoutChild = read.Problems.Where(static p => p.ChildId.Length == 0).Select(static p => p.ToRejection()).ToArray(),
+            Rows = new RowCounts(read.RowsRead, read.RowsUsed, read.RowsRejected),
+            SourceNotes = notes,
         };
     }
 
-    /// <summary>The one call to the reader: one return per folder, merged into one history; each return is a window
-    /// (903-W) unless the files are a full extract (<c>--full-history</c>).</summary>
-    private static Ssda903ReadResult ReadReturns(JobOptions options) =>
-        Ssda903Reader.ReadFolders(options.Ssda903Folders, new Ssda903ReadOptions { AsOf = options.AsOf, FullHistory = options.FullHistory, MaxRejectedShare = options.MaxRejected });
+    /// <summary>Opens the returns as one stream: one folder per return, merged, each a window (903-W) unless the files
+    /// are a full extract (<c>--full-history</c>); children come one at a time when the files are ordered by child.</summary>
+    private static Ssda903Stream Open(JobOptions options) =>
+        Ssda903Reader.Open(options.Ssda903Folders, new Ssda903ReadOptions { AsOf = options.AsOf, FullHistory = options.FullHistory, MaxRejectedShare = options.MaxRejected });
+
+    /// <summary>The reads of one run: each enumeration opens the files again (memory stays flat), and the first complete one keeps the reader's counts.</summary>
+    internal sealed class ReadOutcome
+    {
+        public bool Streaming { get; set; }
+
+        public Ssda903ReadResult? Result { get; private set; }
+
+        public IEnumerable<ChildCase> Children(JobOptions options)
+        {
+            using Ssda903Stream stream = Open(options);
+            foreach (ChildCase child in stream.Children)
+            {
+                yield return child;
+            }
+
+            Result ??= stream.Result;
+        }
+    }
 
     private static IReadOnlyList<string> Describe(Ssda903ReadResult read, JobOptions options)
     {

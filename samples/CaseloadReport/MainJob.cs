@@ -121,21 +121,11 @@ internal static class MainJob
         var evaluator = new CaseloadEvaluator(policy);
 
         stdout.WriteLine($"Iro.Rules caseload report: {input.Description}; flags as of {Iso(options.AsOf)}, figures for {options.Year} (1 April {options.Year.StartYear} to 31 March {options.Year.StartYear + 1}).");
-        if (input.Rows is RowCounts read)
-        {
-            stdout.WriteLine($"Rows read {N(read.Read)} = rows used {N(read.Used)} + rows rejected {N(read.Rejected)}.");
-        }
-
-        foreach (string note in input.SourceNotes)
-        {
-            stdout.WriteLine("  " + note);
-        }
-
         using OutputFolder output = OutputFolder.Create(options.OutDir);
 
         // 1. The weekly flag list, streamed child by child to flags.csv (the evaluator holds one chunk of children at a
         //    time and writes the flags in input order, so memory stays flat however large the caseload).
-        var notEvaluated = new List<ChildEvaluation>(input.NotEvaluatedOnRead);
+        var notEvaluated = new List<ChildEvaluation>();
         var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40);
         CaseloadTotals totals;
         using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
@@ -146,7 +136,20 @@ internal static class MainJob
         }
 
         TimeSpan flagTime = clock.Elapsed;
-        var notEvaluatedByEvaluator = new HashSet<string>(notEvaluated.Skip(input.NotEvaluatedOnRead.Count).Select(static c => c.ChildId), StringComparer.Ordinal);
+        var notEvaluatedByEvaluator = new HashSet<string>(notEvaluated.Select(static c => c.ChildId), StringComparer.Ordinal);
+
+        // What the reader learned in that pass: the children it could not evaluate, the row counts, windows and notes.
+        input = input.Completed(options);
+        notEvaluated.InsertRange(0, input.NotEvaluatedOnRead);
+        if (input.Rows is RowCounts read)
+        {
+            stdout.WriteLine($"Rows read {N(read.Read)} = rows used {N(read.Used)} + rows rejected {N(read.Rejected)}.");
+        }
+
+        foreach (string note in input.SourceNotes)
+        {
+            stdout.WriteLine("  " + note);
+        }
 
         // 2. The annual figures, over the same children the flag list evaluated.
         clock.Restart();
