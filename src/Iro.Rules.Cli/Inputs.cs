@@ -58,11 +58,11 @@ internal static class Inputs
     };
 
     /// <summary><c>--format text|json|csv</c>.</summary>
-    public static Option<OutputFormat> Format() => new("--format")
+    /// <remarks>No default value factory, so that help does not show the enum's own spelling: absent means text.</remarks>
+    public static Option<OutputFormat?> Format() => new("--format")
     {
-        Description = "How to write the answer: text (for a person), json or csv.",
+        Description = "How to write the answer: text (for a person, the default), json or csv.",
         HelpName = "text|json|csv",
-        DefaultValueFactory = _ => OutputFormat.Text,
         CustomParser = result =>
         {
             string text = Single(result);

@@ -39,7 +39,7 @@ internal sealed class HolidaysCommand : IroCommand
         HelpName = "file",
     };
 
-    private readonly Option<OutputFormat> format = Inputs.Format();
+    private readonly Option<OutputFormat?> format = Inputs.Format();
 
     public override string Name => "holidays";
 
@@ -79,7 +79,7 @@ internal sealed class HolidaysCommand : IroCommand
 
         IReadOnlyList<BankHoliday> days = calendar.InYear(y);
         string source = file is null ? "built in" : $"{file.Name} over the built-in calendar";
-        switch (parsed.GetValue(format))
+        switch (parsed.GetValue(format) ?? OutputFormat.Text)
         {
             case OutputFormat.Json:
                 Json.Write(output, w =>

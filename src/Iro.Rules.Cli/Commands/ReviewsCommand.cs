@@ -22,7 +22,7 @@ internal sealed class ReviewsCommand : IroCommand
         Description = "Exit with 1 when a review was late or the next review is overdue.",
     };
 
-    private readonly Option<OutputFormat> format = Inputs.Format();
+    private readonly Option<OutputFormat?> format = Inputs.Format();
 
     public override string Name => "reviews";
 
@@ -59,7 +59,7 @@ internal sealed class ReviewsCommand : IroCommand
         LocalDate evaluatedAsOf = parsed.GetValue(asOf) ?? Today();
         ReviewTimeline timeline = ReviewSchedule.Evaluate(start, held, evaluatedAsOf);
 
-        switch (parsed.GetValue(format))
+        switch (parsed.GetValue(format) ?? OutputFormat.Text)
         {
             case OutputFormat.Json:
                 Json.Write(output, w =>

@@ -17,7 +17,7 @@ internal sealed class RulesCommand : IroCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private readonly Option<OutputFormat> format = Inputs.Format();
+    private readonly Option<OutputFormat?> format = Inputs.Format();
 
     public override string Name => "rules";
 
@@ -39,7 +39,7 @@ internal sealed class RulesCommand : IroCommand
     public override int Execute(ParseResult parsed, TextWriter output, TextWriter error)
     {
         IReadOnlyList<RuleInfo> rules = Select(parsed.GetValue(id));
-        switch (parsed.GetValue(format))
+        switch (parsed.GetValue(format) ?? OutputFormat.Text)
         {
             case OutputFormat.Json:
                 Json.Write(output, w =>
