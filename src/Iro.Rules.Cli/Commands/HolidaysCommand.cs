@@ -116,7 +116,7 @@ internal sealed class HolidaysCommand : IroCommand
 
                 break;
             default:
-                output.WriteLine($"Bank holidays in {calendar.Name}, {y} ({source}): {Explain.Rule(RuleId.BankHolidays, Citations.BankHolidays)}");
+                output.WriteLine($"Bank holidays in {calendar.Name}, {y}: {Explain.Rule(RuleId.BankHolidays, Citations.BankHolidays)}");
                 foreach (BankHoliday day in days)
                 {
                     string projected = day.Source == BankHolidaySource.Projected ? ", projected" : string.Empty;

@@ -101,7 +101,7 @@ internal sealed class RulesCommand : IroCommand
                     output.WriteLine($"  API: {rule.Api}");
                     foreach (RuleOption option in rule.Options)
                     {
-                        output.WriteLine($"  LocalPolicy.{option.Property} = {option.Default}: {option.Meaning}");
+                        output.WriteLine($"  Option: LocalPolicy.{option.Property} = {option.Default} (default). {option.Meaning}");
                     }
                 }
 

@@ -60,7 +60,7 @@ public sealed class IroCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             [
-                "Bank holidays in Scotland, 2026 (built in): CAL-2 Bank holidays (citation: BFDA 1971 s1 and Sch 1)",
+                "Bank holidays in Scotland, 2026: CAL-2 Bank holidays (citation: BFDA 1971 s1 and Sch 1)",
                 "  New Year’s Day 2026-01-01 (Thursday)",
                 "  2nd January 2026-01-02 (Friday)",
                 "  Good Friday 2026-04-03 (Friday)",
@@ -90,26 +90,29 @@ public sealed class IroCommandTests
     [Fact]
     public void Holidays_GovUkJson_TheFileIsTheTruthForTheYearsItCovers()
     {
+        // A whole England and Wales year as GOV.UK would publish it, with a one-off day the built-in rules cannot know.
+        string[] days =
+        [
+            "2031-01-01|New Year’s Day", "2031-04-11|Good Friday", "2031-04-14|Easter Monday", "2031-05-05|Early May bank holiday",
+            "2031-05-26|Spring bank holiday", "2031-06-02|Coronation bank holiday", "2031-08-25|Summer bank holiday",
+            "2031-12-25|Christmas Day", "2031-12-26|Boxing Day",
+        ];
+        string events = string.Join(", ", days.Select(static d => d.Split('|')).Select(static d => $$"""{ "title": "{{d[1]}}", "date": "{{d[0]}}", "notes": "", "bunting": true }"""));
         string file = Path.Combine(Path.GetTempPath(), $"iro-govuk-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, """
-            { "england-and-wales": { "division": "england-and-wales", "events": [
-              { "title": "New Year’s Day", "date": "2031-01-01", "notes": "", "bunting": true },
-              { "title": "Coronation bank holiday", "date": "2031-06-02", "notes": "", "bunting": true },
-              { "title": "Christmas Day", "date": "2031-12-25", "notes": "", "bunting": true } ] } }
-            """);
+        File.WriteAllText(file, $$"""{ "england-and-wales": { "division": "england-and-wales", "events": [ {{events}} ] } }""");
         try
         {
-            var run = Iro.Run("holidays", "2031", "--govuk-json", file, "--format", "csv");
+            var csv = Iro.Run("holidays", "2031", "--govuk-json", file, "--format", "csv");
+            var text = Iro.Run("holidays", "2031", "--govuk-json", file);
 
-            Assert.Equal(0, run.ExitCode);
-            Assert.Equal(
-                [
-                    "date,day_of_week,name,substitute,source,jurisdiction,rule,citation",
-                    "2031-01-01,Wednesday,New Year’s Day,false,GovUkFeed,england-and-wales,CAL-2,BFDA 1971 s1 and Sch 1",
-                    "2031-06-02,Monday,Coronation bank holiday,false,GovUkFeed,england-and-wales,CAL-2,BFDA 1971 s1 and Sch 1",
-                    "2031-12-25,Thursday,Christmas Day,false,GovUkFeed,england-and-wales,CAL-2,BFDA 1971 s1 and Sch 1",
-                ],
-                run.Lines);
+            Assert.Equal(0, csv.ExitCode);
+            Assert.Equal("date,day_of_week,name,substitute,source,jurisdiction,rule,citation", csv.Lines[0]);
+            Assert.Equal(days.Length + 1, csv.Lines.Length);
+            Assert.Contains("2031-06-02,Monday,Coronation bank holiday,false,GovUkFeed,england-and-wales,CAL-2,BFDA 1971 s1 and Sch 1", csv.Lines);
+            Assert.Equal(0, text.ExitCode);
+            Assert.Equal("Bank holidays in England and Wales (with GOV.UK file), 2031: CAL-2 Bank holidays (citation: BFDA 1971 s1 and Sch 1)", text.Lines[0]);
+            Assert.Contains("  Coronation bank holiday 2031-06-02 (Monday)", text.Lines);
+            Assert.DoesNotContain(Iro.Run("holidays", "2031").Lines, static l => l.Contains("Coronation", StringComparison.Ordinal));
         }
         finally
         {
@@ -162,7 +165,7 @@ public sealed class IroCommandTests
             Assert.Contains($"  API: {rule.Api}", run.Lines);
             foreach (RuleOption option in rule.Options)
             {
-                Assert.Contains($"  LocalPolicy.{option.Property} = {option.Default}: {option.Meaning}", run.Lines);
+                Assert.Contains($"  Option: LocalPolicy.{option.Property} = {option.Default} (default). {option.Meaning}", run.Lines);
             }
         }
     }
@@ -178,8 +181,8 @@ public sealed class IroCommandTests
                 "REV-1  First review within 20 working days",
                 "  Citation: CPPCR 2010 reg 33(1) (Care Planning, Placement and Case Review (England) Regulations 2010 (SI 2010/959), reg 33(1)) https://www.legislation.gov.uk/uksi/2010/959/regulation/33",
                 "  API: ReviewSchedule.Evaluate, FirstReviewDue, Check; the weekly list",
-                "  LocalPolicy.WorkingDayCounting = ExcludeStartDay: ExcludeStartDay (the event day is day 0) or IncludeStartDay.",
-                "  LocalPolicy.ReviewDateBasis = LastPart: A review held in parts counts from its LastPart or FirstPart.",
+                "  Option: LocalPolicy.WorkingDayCounting = ExcludeStartDay (default). CAL-3a: ExcludeStartDay (the event day is day 0) or IncludeStartDay.",
+                "  Option: LocalPolicy.ReviewDateBasis = LastPart (default). REV-5a: a review held in parts counts from its LastPart or FirstPart.",
             ],
             run.Lines);
     }

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Iro.Rules.Tests.Cli;
 
-/// <summary>README's "The iro tool" examples run, and print every date their comments name.</summary>
+/// <summary>The <c>iro</c> examples in README's "The iro tool" and in the tool's package README run, and print every date their comments name.</summary>
 public sealed class IroReadmeTests
 {
-    private static string[] ReadmeExamples()
+    private static string RepositoryFile(params string[] path)
     {
         string root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Iro.Rules.sln")))
@@ -14,17 +14,26 @@ public sealed class IroReadmeTests
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Iro.Rules.sln not found above the test folder.");
         }
 
-        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        int section = readme.IndexOf("## The `iro` tool", StringComparison.Ordinal);
-        Assert.True(section >= 0, "README has no \"The `iro` tool\" section.");
-        int end = readme.IndexOf("\n## ", section + 1, StringComparison.Ordinal);
-        return readme[section..end].Split('\n').Where(static l => l.StartsWith("iro ", StringComparison.Ordinal)).ToArray();
+        return File.ReadAllText(Path.Combine([root, .. path]));
     }
 
-    [Fact]
-    public void EveryReadmeExampleRuns_AndPrintsTheDatesItsCommentNames()
+    private static string Section(string markdown, string heading)
     {
-        string[] examples = ReadmeExamples();
+        int start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No \"{heading}\" section.");
+        int end = markdown.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
+
+    public static TheoryData<string> Documents() => new("README.md", "docs/package/Iro.Rules.Cli.md");
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void EveryExampleRuns_AndPrintsTheDatesItsCommentNames(string document)
+    {
+        string text = RepositoryFile(document.Split('/'));
+        string part = document == "README.md" ? Section(text, "## The `iro` tool") : text;
+        string[] examples = part.Split('\n').Where(static l => l.StartsWith("iro ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(4, examples.Length);
         foreach (string example in examples)
         {
