@@ -22,11 +22,14 @@ internal static class MainJob
 
     private const int ConsoleNotEvaluated = 20;
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, "CaseloadReport");
+
+    /// <summary>Runs the job; <paramref name="program"/> is how the help names it (the sample, or <c>iro caseload</c>: one job, two ways in).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, string program)
     {
         if (args.Any(static a => a is "-h" or "--help" or "-?"))
         {
-            stdout.Write(JobOptions.Usage);
+            stdout.Write(JobOptions.Usage.Replace("Usage: CaseloadReport", "Usage: " + program, StringComparison.Ordinal));
             return Done;
         }
 

@@ -24,6 +24,7 @@ internal static class IroApp
         new HolidaysCommand(),
         new ReviewsCommand(),
         new RulesCommand(),
+        new CaseloadCommand(),
     ];
 
     /// <summary>The tool's version: the informational version of this assembly, without any source revision suffix.</summary>
@@ -43,6 +44,12 @@ internal static class IroApp
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args.Length > 0 && args[0] == CaseloadCommand.CommandName)
+        {
+            // The main job has its own options, help and exit codes: the same code as samples/CaseloadReport.
+            return global::CaseloadReport.MainJob.Run(args[1..], output, error, "iro caseload");
+        }
+
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an error, show the full exception with its stack trace.",
