@@ -51,6 +51,10 @@ internal sealed record JobOptions(
         previous run's four outputs from --out, then writes the new ones to a temporary folder and moves them into
         place only when all are complete, so a failed or stopped run never leaves files that look current.
 
+        Examples:
+          CaseloadReport --count 200 --as-of 2026-03-31 --out caseload-example
+          CaseloadReport --ssda903 return-2024-25 --ssda903 return-2025-26 --as-of 2025-11-10 --out out
+
         Exit codes:
           0  done: every output written, and the run is complete
           1  done but incomplete: outputs written and marked incomplete ("complete": false in figures.json, a banner

@@ -29,7 +29,7 @@ internal static class MainJob
     {
         if (args.Any(static a => a is "-h" or "--help" or "-?"))
         {
-            stdout.Write(JobOptions.Usage.Replace("Usage: CaseloadReport", "Usage: " + program, StringComparison.Ordinal));
+            stdout.Write(JobOptions.Usage.Replace("CaseloadReport", program, StringComparison.Ordinal));
             return Done;
         }
 

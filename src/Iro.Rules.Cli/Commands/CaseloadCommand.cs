@@ -23,7 +23,8 @@ internal sealed class CaseloadCommand : IroCommand
 
     public override IReadOnlyList<string> Examples { get; } =
     [
-        "iro caseload --ssda903 return-2025 --as-of 2025-11-10 --out out",
+        "iro caseload --count 200 --as-of 2026-03-31 --out caseload-example",
+        "iro caseload --ssda903 return-2024-25 --ssda903 return-2025-26 --as-of 2025-11-10 --out out",
     ];
 
     public override void Configure(Command command)

@@ -30,8 +30,8 @@ public sealed class IroConventionTests
         { ["reviews", "2025-01-06", "2025-02-31"], "iro reviews: <review-date>: '2025-02-31' is not a date: dates are yyyy-MM-dd, for example 2025-04-17" },
         { ["reviews", "2025-01-06", "--as-of", "1/3/2025"], "iro reviews: --as-of: '1/3/2025' is not a date: dates are yyyy-MM-dd, for example 2025-04-17" },
         { ["rules", "REV-99"], "iro rules: <id>: no rule 'REV-99'; the rules are 903-W, AGE-1, CAL-1," },
-        { ["frobnicate"], "iro: Unrecognized command or argument 'frobnicate'. The commands are deadline, holidays, reviews, rules; 'iro --help' shows each with an example." },
-        { [], "iro: no command given. The commands are deadline, holidays, reviews, rules; 'iro --help' shows each with an example." },
+        { ["frobnicate"], "iro: Unrecognized command or argument 'frobnicate'. The commands are deadline, holidays, reviews, rules, caseload; 'iro --help' shows each with an example." },
+        { [], "iro: no command given. The commands are deadline, holidays, reviews, rules, caseload; 'iro --help' shows each with an example." },
     };
 
     [Theory]
@@ -90,7 +90,8 @@ public sealed class IroConventionTests
         int examples = Array.IndexOf(run.Lines, "Examples:");
         Assert.True(examples > 0, run.Output);
         Assert.StartsWith($"  iro {command} ", run.Lines[examples + 1], StringComparison.Ordinal);
-        Assert.Contains("Exit codes: 0 done; 1 done but incomplete", run.Output, StringComparison.Ordinal);
+        // iro caseload is the main job, whose help lists the exit codes one a line.
+        Assert.Contains(command == "caseload" ? "Exit codes:\n  0  done" : "Exit codes: 0 done; 1 done but incomplete", run.Output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class IroConventionTests
     [MemberData(nameof(CommandNames))]
     public void Help_EveryExampleRuns(string command)
     {
-        foreach (string example in IroApp.Commands().Single(c => c.Name == command).Examples.Where(static e => !e.Contains("--govuk-json", StringComparison.Ordinal)))
+        foreach (string example in IroApp.Commands().Single(c => c.Name == command).Examples.Where(static e => !e.Contains("--govuk-json", StringComparison.Ordinal) && !e.Contains("--ssda903", StringComparison.Ordinal)))
         {
             var run = Iro.Run(example.Split(' ').Skip(1).ToArray());
             Assert.True(run.ExitCode == 0, $"{example}: exit {run.ExitCode}: {run.Error}");
