@@ -1,6 +1,6 @@
 namespace Iro.Rules.Cli;
 
-/// <summary>The exit codes every <c>iro</c> command uses (issue H's definition).</summary>
+/// <summary>The exit codes every <c>iro</c> command uses, the same as the main job's: 0 done, 1 done but incomplete, 2 bad input, 3 internal error.</summary>
 internal static class ExitCodes
 {
     /// <summary>Done.</summary>
