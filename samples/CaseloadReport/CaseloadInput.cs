@@ -61,6 +61,13 @@ internal sealed record CaseloadInput(
             // be read is refused here, before any output is touched.
             using Ssda903Stream probe = Open(options);
             reads.Streaming = probe.Streaming;
+            if (probe.Windows.Count > 0 && probe.Windows.Max(static w => w.End) is var last && options.AsOf > last)
+            {
+                // 903-W: nothing after the latest window is known (an episode open at its end may have ended since,
+                // reviews since are not held), so flags as of a later date would be guesses.
+                throw new UsageException(
+                    $"--as-of {options.AsOf:uuuu-MM-dd} is after the latest return's window, which ends {last:uuuu-MM-dd}: nothing since is known. Add this year's return to date with another --ssda903, or give an --as-of on or before {last:uuuu-MM-dd}");
+            }
         }
         catch (Ssda903FormatException e)
         {
@@ -109,19 +116,11 @@ internal sealed record CaseloadInput(
 
     /// <summary>This input with what the first full read of the SSDA903 files learned: the children the reader could not
     /// evaluate, the rows with no known child, the row counts, the windows and the notes.</summary>
-    /// <exception cref="UsageException">A header row lacked a required column (the whole file would be lost).</exception>
     internal CaseloadInput Completed(JobOptions options)
     {
         if (Outcome?.Result is not Ssda903ReadResult read)
         {
             return this;
-        }
-
-        // A header row that lacks a required column loses the whole file: refuse the run rather than evaluate every
-        // child without it (the reader reports it as a problem on line 1 with no child).
-        if (read.Problems.FirstOrDefault(static p => p.Line == 1 && p.ChildId.Length == 0) is Ssda903Problem header)
-        {
-            throw new UsageException($"{header.File}: {header.Message}; nothing can be read from it without that column");
         }
 
         var notes = new List<string>(Describe(read, options));
@@ -173,7 +172,7 @@ internal sealed record CaseloadInput(
 
         foreach (Ssda903Window w in read.Windows)
         {
-            notes.Add($"{w.Folder}: the {w.CollectionYear.ToString(CultureInfo.InvariantCulture)}-{((w.CollectionYear + 1) % 100).ToString("00", CultureInfo.InvariantCulture)} return, {w.Start:uuuu-MM-dd} to {w.End:uuuu-MM-dd}{(w.Inferred ? " (year inferred from its earliest review or episode end)" : string.Empty)}.");
+            notes.Add($"{w.Folder}: known from {w.Start:uuuu-MM-dd} to {w.End:uuuu-MM-dd}, from the {w.CollectionYear.ToString(CultureInfo.InvariantCulture)}-{((w.CollectionYear + 1) % 100).ToString("00", CultureInfo.InvariantCulture)} collection year{(w.Inferred ? " (inferred from its earliest review or episode end)" : string.Empty)}.");
         }
 
         if (read.Windows.Count > 0)
@@ -195,12 +194,24 @@ internal sealed record CaseloadInput(
         return notes;
     }
 
-    /// <summary>Checks that the required files are there and not empty, naming the file when one is not.</summary>
+    /// <summary>Checks that the required files are there (named in any letter case, as the reader accepts them) and not
+    /// empty, naming the file when one is not; anything subtler is the reader's to say.</summary>
     private static void CheckFiles(string folder)
     {
+        string[] present;
+        try
+        {
+            present = Directory.EnumerateFiles(folder).Select(static f => Path.GetFileName(f)).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--ssda903 '{folder}' cannot be read: {e.Message}");
+        }
+
+        string? Find(string name) => present.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
         string[] required = ["header.csv", "episodes.csv", "reviews.csv"];
-        string[] missing = required.Where(name => !File.Exists(Path.Combine(folder, name))).ToArray();
-        if (missing.Length == required.Length && !Directory.EnumerateFileSystemEntries(folder).Any())
+        string[] missing = required.Where(name => Find(name) is null).ToArray();
+        if (present.Length == 0 && !Directory.EnumerateDirectories(folder).Any())
         {
             throw new UsageException($"--ssda903 '{folder}' is an empty folder; it needs header.csv, episodes.csv and reviews.csv");
         }
@@ -212,21 +223,9 @@ internal sealed record CaseloadInput(
 
         foreach (string name in required.Append("placed_for_adoption.csv"))
         {
-            string path = Path.Combine(folder, name);
-            if (!File.Exists(path))
+            if (Find(name) is string actual && new FileInfo(Path.Combine(folder, actual)).Length == 0)
             {
-                continue;
-            }
-
-            if (new FileInfo(path).Length == 0)
-            {
-                throw new UsageException($"{path} is empty (0 bytes); it needs at least its header row");
-            }
-
-            using var reader = new StreamReader(path);
-            if (string.IsNullOrWhiteSpace(reader.ReadLine()))
-            {
-                throw new UsageException($"{path} has no header row (its first line is blank)");
+                throw new UsageException($"{Path.Combine(folder, actual)} is empty (0 bytes); it needs at least its header row");
             }
         }
     }

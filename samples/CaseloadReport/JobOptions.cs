@@ -44,6 +44,7 @@ internal sealed record JobOptions(
           --out <folder>          where to write the outputs (default out; created if needed)
           --max-rejected <share>  the largest share of rows or children that may be rejected before the run is
                                   marked incomplete (default 0.05, i.e. 5%; 0 to 1, or a percentage such as 5%)
+          --verbose               on an internal error, show the stack trace too
           -h, --help              show this help and exit
           --version               show the version and exit
 
@@ -110,6 +111,11 @@ internal sealed record JobOptions(
             {
                 fullHistory = true;
                 continue;
+            }
+
+            if (arg == "--verbose")
+            {
+                continue; // read by MainJob: the stack trace of an internal error
             }
 
             string name = arg, value;

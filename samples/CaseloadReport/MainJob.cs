@@ -69,13 +69,20 @@ internal static class MainJob
         {
             return Refuse(e.Message, removed, stderr);
         }
+        catch (Iro.Rules.Ssda903.Ssda903FormatException e)
+        {
+            // A file that turned unreadable between the first pass and a later one: the reader names it.
+            return Refuse(e.Message, removed, stderr);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Refuse($"cannot write the outputs to {options.OutDir}: {e.Message}", removed, stderr);
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"CaseloadReport: internal error (a fault in the job, not in your input; please report it with this text): {e}");
+            stderr.WriteLine(args.Contains("--verbose")
+                ? $"{program}: internal error (a fault in the job, not in your input; please report it with this text): {e}"
+                : $"{program}: internal error (a fault in the job, not in your input): {e.GetType().Name}: {e.Message} Run again with --verbose for the details to report.");
             stderr.WriteLine($"Nothing was written (exit code 3).{removed}");
             return InternalError;
         }

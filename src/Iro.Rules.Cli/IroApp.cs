@@ -44,10 +44,12 @@ internal static class IroApp
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length > 0 && args[0] == CaseloadCommand.CommandName)
+        int first = Array.FindIndex(args, static a => a != "--verbose");
+        if (first >= 0 && args[first] == CaseloadCommand.CommandName)
         {
             // The main job has its own options, help and exit codes: the same code as samples/CaseloadReport.
-            return global::CaseloadReport.MainJob.Run(args[1..], output, error, "iro caseload");
+            string[] rest = first > 0 ? [.. args[(first + 1)..], "--verbose"] : args[(first + 1)..];
+            return global::CaseloadReport.MainJob.Run(rest, output, error, "iro caseload");
         }
 
         var verbose = new Option<bool>("--verbose")

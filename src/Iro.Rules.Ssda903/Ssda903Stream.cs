@@ -467,6 +467,14 @@ internal sealed class Ssda903Session : IDisposable
 
             var reportingYear = new ReportingYear(year);
             LocalDate end = reportingYear.End;
+            if (inferred && source.Latest is LocalDate latestRow && latestRow > end)
+            {
+                // Rows after the first year's end: not one return but an extract over several years, known from the
+                // first year's start up to the as-of date (or its latest row).
+                end = options.AsOf is LocalDate to && to > latestRow ? to : latestRow;
+                parser.Notes.AddOnce(source.Label, $"{where} holds rows up to {RowParser.Iso(latestRow)}, after its first collection year {reportingYear} ends, so it is read as an extract from {RowParser.Iso(reportingYear.Start)} on (903-W).");
+            }
+
             if (options.AsOf is LocalDate asOf)
             {
                 if (asOf < reportingYear.Start)
@@ -630,6 +638,9 @@ internal sealed class Ssda903Session : IDisposable
 
         internal LocalDate? LatestStart { get; private set; }
 
+        /// <summary>The latest date of any review, episode start or episode end: a return holds nothing after its year.</summary>
+        internal LocalDate? Latest { get; private set; }
+
         internal CsvTable? OpenTable(int table)
         {
             string file = Label + Tables.Names[table];
@@ -720,15 +731,17 @@ internal sealed class Ssda903Session : IDisposable
                 if (Ssda903Values.TryParseDate(csv.Get(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
                 {
                     LatestStart = start;
+                    Latest = Latest is LocalDate l && l >= start ? l : start;
                 }
             }
         }
 
         private void Earlier(string text)
         {
-            if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _) && (Earliest is null || date < Earliest))
+            if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
             {
-                Earliest = date;
+                Earliest = Earliest is LocalDate e && e <= date ? e : date;
+                Latest = Latest is LocalDate l && l >= date ? l : date;
             }
         }
     }

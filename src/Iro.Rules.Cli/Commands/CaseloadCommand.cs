@@ -32,6 +32,10 @@ internal sealed class CaseloadCommand : IroCommand
         command.TreatUnmatchedTokensAsErrors = false;
     }
 
-    public override int Execute(ParseResult parsed, TextWriter output, TextWriter error) =>
-        global::CaseloadReport.MainJob.Run(Array.Empty<string>(), output, error, "iro caseload");
+    public override int Execute(ParseResult parsed, TextWriter output, TextWriter error)
+    {
+        // Not reached with arguments (IroApp.Run hands them to the job first); never run the job on other input than the user's.
+        error.WriteLine("iro caseload: give its options after the command name, for example: iro caseload --ssda903 <folder> --as-of <date>; see iro caseload --help.");
+        return ExitCodes.BadInput;
+    }
 }

@@ -41,7 +41,7 @@ public class MainJobOutputTests
         using var folder = new JobFolder();
         string input = folder.Return("clean", Returns.Header, Returns.Episodes, Returns.Reviews);
 
-        JobRun run = MainJobProcess.Run(Returns.Args(folder.Out, input));
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--full-history"]); // rows of one year, as of a later date: a full extract
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(JobFolder.Outputs.Order(), folder.OutputsPresent().Order());
@@ -125,12 +125,26 @@ public class MainJobOutputTests
         using var folder = new JobFolder();
         string input = folder.Return("none", ["CHILD,SEX,DOB", "C1,1,not a date"], ["CHILD,DECOM,RNE,LS,PLACE,DEC", "C1,01/01/2025,S,C2,U1,"], ["CHILD,REVIEW,REVIEW_CODE"]);
 
-        JobRun run = MainJobProcess.Run(Returns.Args(folder.Out, input));
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--full-history"]); // one row of 2024-25, as of a later date
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("no child could be evaluated", run.Stderr, StringComparison.Ordinal);
         Assert.False(folder.Figures().GetProperty("complete").GetBoolean());
         Assert.Contains(folder.Csv("not_evaluated.csv"), r => r[0] == "C1" && r[4] == "DOB" && r[5] == "not a date");
+    }
+
+    [Fact]
+    public void AnAsOfAfterTheLatestReturnsWindow_IsRefused_NamingTheWindow()
+    {
+        // 903-W: last year's return alone (its rows all in 2024-25) as of 2025-11-10: nothing since 31 March is known,
+        // so flags would be guesses (an episode open then may have ended; reviews since are not held).
+        using var folder = new JobFolder();
+        string input = folder.Return("last-year", ["CHILD,SEX,DOB", "C1,1,01/01/2015"], ["CHILD,DECOM,RNE,LS,PLACE,DEC", "C1,01/01/2025,S,C2,U1,"], ["CHILD,REVIEW,REVIEW_CODE", "C1,28/01/2025,PN1"]);
+
+        JobRun run = MainJobProcess.Run(Returns.Args(folder.Out, input));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("after the latest return's window, which ends 2025-03-31", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,7 +172,7 @@ public class MainJobOutputTests
             ["CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC", "=2+3,06/01/2025,S,V2,N1,U1,PR1,,", "+1,06/01/2025,S,V2,N1,U1,PR1,,", "@SUM(1),06/01/2025,S,V2,N1,U1,PR1,,"],
             ["CHILD,DOB,REVIEW,REVIEW_CODE", "-2,01/01/2015,04/02/2025,PN1"]);
 
-        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--max-rejected", "1"]);
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--max-rejected", "1", "--full-history"]);
 
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         List<string[]> flags = folder.Csv("flags.csv");
