@@ -15,7 +15,7 @@ internal readonly record struct RowCounts(int Read, int Used, int Rejected);
 /// <param name="Description">One line: where the children come from.</param>
 /// <param name="Source">"ssda903" or "synthetic".</param>
 /// <param name="Inputs">The folders read (empty for the synthetic caseload).</param>
-/// <param name="Children">The children to evaluate; enumerated once for the flags and once for the figures.</param>
+/// <param name="Children">The children to evaluate, enumerated once: the flags and the figures come from the same pass.</param>
 /// <param name="NotEvaluatedOnRead">Children the reader could not turn into a valid record, with every reason.</param>
 /// <param name="RowsWithoutChild">Rows whose child cannot be known (blank CHILD, not in header.csv) or problems with a
 /// whole file, as rejections with no child.</param>
@@ -59,10 +59,12 @@ internal sealed record CaseloadInput(
         {
             // The first pass checks every file's header and order and finds each return's window; a file that cannot
             // be read is refused here, before any output is touched.
-            using Ssda903Stream probe = Open(options);
+            Ssda903Stream probe = Open(options);
+            reads.Opened = probe;
             reads.Streaming = probe.Streaming;
             if (probe.Windows.Count > 0 && probe.Windows.Max(static w => w.End) is var last && options.AsOf > last)
             {
+                probe.Dispose();
                 // 903-W: nothing after the latest window is known (an episode open at its end may have ended since,
                 // reviews since are not held), so flags as of a later date would be guesses.
                 throw new UsageException(
@@ -150,9 +152,14 @@ internal sealed record CaseloadInput(
 
         public Ssda903ReadResult? Result { get; private set; }
 
+        /// <summary>The stream opened (and checked) when the input was read, used by the first enumeration.</summary>
+        public Ssda903Stream? Opened { get; set; }
+
         public IEnumerable<ChildCase> Children(JobOptions options)
         {
-            using Ssda903Stream stream = Open(options);
+            Ssda903Stream? opened = Opened;
+            Opened = null;
+            using Ssda903Stream stream = opened ?? Open(options);
             foreach (ChildCase child in stream.Children)
             {
                 yield return child;

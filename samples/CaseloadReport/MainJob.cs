@@ -136,7 +136,9 @@ internal static class MainJob
         // 1. The weekly flag list, streamed child by child to flags.csv (the evaluator holds one chunk of children at a
         //    time and writes the flags in input order, so memory stays flat however large the caseload).
         var notEvaluated = new List<ChildEvaluation>();
-        var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40);
+        // The annual figures are accumulated in the same pass, over exactly the children the flag list evaluated.
+        var figureBuilder = new AnnualFiguresBuilder(options.Year, policy, recorded: input.Recorded);
+        var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40, figureBuilder);
         CaseloadTotals totals;
         using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
         {
@@ -146,7 +148,6 @@ internal static class MainJob
         }
 
         TimeSpan flagTime = clock.Elapsed;
-        var notEvaluatedByEvaluator = new HashSet<string>(notEvaluated.Select(static c => c.ChildId), StringComparer.Ordinal);
 
         // What the reader learned in that pass: the children it could not evaluate, the row counts, windows and notes.
         input = input.Completed(options);
@@ -161,10 +162,9 @@ internal static class MainJob
             stdout.WriteLine("  " + note);
         }
 
-        // 2. The annual figures, over the same children the flag list evaluated.
+        // 2. The annual figures, accumulated child by child in that same pass.
         clock.Restart();
-        CaseloadFigures figures = AnnualFigures.Compute(
-            input.Children().Where(c => c is not null && !notEvaluatedByEvaluator.Contains(c.Id)), options.Year, policy, recorded: input.Recorded);
+        CaseloadFigures figures = figureBuilder.Build();
         TimeSpan figureTime = clock.Elapsed;
 
         int childrenRead = input.NotEvaluatedOnRead.Count + totals.Read;
@@ -284,8 +284,11 @@ internal static class MainJob
 
 /// <summary>Writes each flag to flags.csv as the evaluator adds it, keeping counts by rule, the first few flags for
 /// the console, and every child not evaluated.</summary>
-internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep) : ICaseloadSink
+internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, AnnualFiguresBuilder figures) : ICaseloadSink
 {
+    /// <summary>Each child evaluated goes into the annual figures in the same pass: the caseload is read once.</summary>
+    public void Evaluated(ChildCase child) => figures.Add(child);
+
     internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title"];
 
     private readonly List<CaseloadFlag> first = new();

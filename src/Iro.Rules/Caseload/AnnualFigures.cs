@@ -133,165 +133,206 @@ public static class AnnualFigures
         IEnumerable<ChildCase> children, ReportingYear year, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null, RecordedFacts recorded = RecordedFacts.All)
     {
         Preconditions.CheckNotNull(children, nameof(children));
-        LocalPolicy p = policy ?? LocalPolicy.Default;
-        WorkingDayCalendar days = calendar ?? WorkingDayCalendar.EnglandAndWales;
-        var evaluator = new CaseloadEvaluator(p, days);
-        int read = 0, used = 0;
-        var rejected = new List<ChildEvaluation>();
-        int[] held = new int[4], onTime = new int[4]; // overall, first, second, subsequent
-        int atEnd = 0, started = 0, ceased = 0, s20 = 0, s20Over = 0, plan2nd = 0, second = 0, visits = 0, visitReviews = 0, pathwayDue = 0, pathwayIn = 0;
-        var pn = new List<ParticipationRecord>();
-        int[] monthHeld = new int[12], monthOnTime = new int[12];
-        int escalationsRaised = 0, escalationsEnded = 0, escalationsInTime = 0, notDetermined = 0;
+        var builder = new AnnualFiguresBuilder(year, policy, calendar, recorded);
         foreach (ChildCase child in children)
         {
-            read++;
-            if (child is null || !evaluator.Validator.IsValid(child))
+            builder.Add(child);
+        }
+
+        return builder.Build();
+    }
+}
+
+/// <summary>
+/// The annual figures accumulated one child at a time, so that a job can compute them in the same pass as the weekly
+/// flag list (see <see cref="AnnualFigures.Compute"/>, which is this builder over a sequence).
+/// </summary>
+/// <remarks>Not thread-safe: add children from one thread (the evaluator's <see cref="ICaseloadSink"/> is called so).
+/// Rules as <see cref="AnnualFigures"/>.</remarks>
+public sealed class AnnualFiguresBuilder
+{
+    private readonly ReportingYear year;
+    private readonly LocalPolicy p;
+    private readonly WorkingDayCalendar days;
+    private readonly RecordedFacts recorded;
+    private readonly CaseloadEvaluator evaluator;
+    private readonly List<ChildEvaluation> rejected = new();
+    private readonly int[] held = new int[4], onTime = new int[4]; // overall, first, second, subsequent
+    private readonly List<ParticipationRecord> pn = new();
+    private readonly int[] monthHeld = new int[12], monthOnTime = new int[12];
+    private int read, used;
+    private int atEnd, started, ceased, s20, s20Over, plan2nd, second, visits, visitReviews, pathwayDue, pathwayIn;
+    private int escalationsRaised, escalationsEnded, escalationsInTime, notDetermined;
+
+    /// <summary>A builder for one reporting year.</summary>
+    /// <param name="year">The reporting year.</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <param name="calendar">The calendar; England and Wales when null.</param>
+    /// <param name="recorded">What the source records beyond episodes and reviews (<see cref="RecordedFacts"/>).</param>
+    public AnnualFiguresBuilder(ReportingYear year, LocalPolicy? policy = null, WorkingDayCalendar? calendar = null, RecordedFacts recorded = RecordedFacts.All)
+    {
+        this.year = year;
+        p = policy ?? LocalPolicy.Default;
+        days = calendar ?? WorkingDayCalendar.EnglandAndWales;
+        this.recorded = recorded;
+        evaluator = new CaseloadEvaluator(p, days);
+    }
+
+    /// <summary>Adds one child (a record that fails validation is counted as read and reported, not used).</summary>
+    /// <param name="child">The child.</param>
+    public void Add(ChildCase child)
+    {
+        read++;
+        if (child is null || !evaluator.Validator.IsValid(child))
+        {
+            rejected.Add(evaluator.EvaluateChild(child!, year.End));
+            return;
+        }
+
+        used++;
+        IReadOnlyList<PeriodOfCare> periods = Episodes.SplitIntoPeriods(child.SortedEpisodes);
+        bool lookedAfterAtEnd = false;
+        foreach (PeriodOfCare period in periods)
+        {
+            // As the DfE's statistics do, a period made only of short breaks (V3/V4) is not counted as starting,
+            // ending or being looked after; its reviews follow REV-9, not the REV-1 to REV-3 timetable.
+            if (p.TreatV3V4AsShortBreaks && period.Episodes.All(static e => LegalStatuses.IsShortBreak(e.LegalStatus)))
             {
-                rejected.Add(evaluator.EvaluateChild(child!, year.End));
                 continue;
             }
 
-            used++;
-            IReadOnlyList<PeriodOfCare> periods = Episodes.SplitIntoPeriods(child.SortedEpisodes);
-            bool lookedAfterAtEnd = false;
-            foreach (PeriodOfCare period in periods)
+            started += year.Contains(period.Start) ? 1 : 0;
+            ceased += period.End is LocalDate end && year.Contains(end) ? 1 : 0;
+            lookedAfterAtEnd |= period.Start <= year.End && (period.End is not LocalDate stop || year.End < stop);
+            if (period.Start < ChildCaseValidator.ReviewsFrom || period.Start > year.End)
             {
-                // As the DfE's statistics do, a period made only of short breaks (V3/V4) is not counted as starting,
-                // ending or being looked after; its reviews follow REV-9, not the REV-1 to REV-3 timetable.
-                if (p.TreatV3V4AsShortBreaks && period.Episodes.All(static e => LegalStatuses.IsShortBreak(e.LegalStatus)))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                started += year.Contains(period.Start) ? 1 : 0;
-                ceased += period.End is LocalDate end && year.Contains(end) ? 1 : 0;
-                lookedAfterAtEnd |= period.Start <= year.End && (period.End is not LocalDate stop || year.End < stop);
-                if (period.Start < ChildCaseValidator.ReviewsFrom || period.Start > year.End)
+            LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
+            if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
+            {
+                // 903-W: the period is known only in part. The first review the source holds has an unknown due
+                // date; later ones are 6-monthly (REV-3) only when reviews 1 and 2 were due before the window.
+                LocalDate[] known = child.SortedReviews.Select(static r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= until).ToArray();
+                bool sixMonthly = period.Episodes[0].Reason == ReasonForNewEpisode.S
+                    && ReviewSchedule.TryFirstDueInRange(period.Start, days, p, out LocalDate firstDue) && CalendarMonths.Add(firstDue, 3) < knownFrom;
+                for (int i = 0; i < known.Length; i++)
                 {
-                    continue;
-                }
-
-                LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
-                if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
-                {
-                    // 903-W: the period is known only in part. The first review the source holds has an unknown due
-                    // date; later ones are 6-monthly (REV-3) only when reviews 1 and 2 were due before the window.
-                    LocalDate[] known = child.SortedReviews.Select(static r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= until).ToArray();
-                    bool sixMonthly = period.Episodes[0].Reason == ReasonForNewEpisode.S
-                        && ReviewSchedule.TryFirstDueInRange(period.Start, days, p, out LocalDate firstDue) && CalendarMonths.Add(firstDue, 3) < knownFrom;
-                    for (int i = 0; i < known.Length; i++)
+                    if (!year.Contains(known[i]))
                     {
-                        if (!year.Contains(known[i]))
-                        {
-                            continue;
-                        }
-
-                        if (i == 0 || !sixMonthly)
-                        {
-                            notDetermined++;
-                            continue;
-                        }
-
-                        bool inTime = known[i] <= CalendarMonths.Add(known[i - 1], 6);
-                        int m = (known[i].Month + 8) % 12;
-                        held[0]++;
-                        held[3]++;
-                        monthHeld[m]++;
-                        monthOnTime[m] += inTime ? 1 : 0;
-                        onTime[0] += inTime ? 1 : 0;
-                        onTime[3] += inTime ? 1 : 0;
+                        continue;
                     }
 
-                    continue;
-                }
+                    if (i == 0 || !sixMonthly)
+                    {
+                        notDetermined++;
+                        continue;
+                    }
 
-                LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
-                var checks = new ReviewCheck[reviews.Length];
-                try
-                {
-                    ReviewSchedule.Check(period.Start, reviews, until, checks, days, p);
-                }
-                catch (ArgumentOutOfRangeException)
-                {
-                    continue;
-                }
-
-                foreach (ReviewCheck c in checks.Where(c => year.Contains(c.HeldOn)))
-                {
-                    int bucket = c.Number == 1 ? 1 : c.Number == 2 ? 2 : 3;
+                    bool inTime = known[i] <= CalendarMonths.Add(known[i - 1], 6);
+                    int m = (known[i].Month + 8) % 12;
                     held[0]++;
-                    held[bucket]++;
-                    int month = (c.HeldOn.Month + 8) % 12; // April = 0
-                    monthHeld[month]++;
-                    monthOnTime[month] += c.OnTime ? 1 : 0;
-                    onTime[0] += c.OnTime ? 1 : 0;
-                    onTime[bucket] += c.OnTime ? 1 : 0;
-                    if (c.Number == 2)
-                    {
-                        second++;
-                        plan2nd += child.PermanencePlanAgreedOn is LocalDate agreed && agreed <= c.HeldOn ? 1 : 0;
-                    }
-
-                    if (child.IroVisits is { } v)
-                    {
-                        visitReviews++;
-                        visits += ReviewSchedule.VisitBefore(c.HeldOn, c.HeldOn, v, p, LocalDate.MinIsoValue).Visit is null ? 0 : 1;
-                    }
+                    held[3]++;
+                    monthHeld[m]++;
+                    monthOnTime[m] += inTime ? 1 : 0;
+                    onTime[0] += inTime ? 1 : 0;
+                    onTime[3] += inTime ? 1 : 0;
                 }
+
+                continue;
             }
 
-            foreach (CaseReview r in child.SortedReviews)
+            LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
+            var checks = new ReviewCheck[reviews.Length];
+            try
             {
-                if (r.Code is ParticipationCode code && year.Contains(r.Date))
-                {
-                    pn.Add(new ParticipationRecord(code, r.Date));
-                }
+                ReviewSchedule.Check(period.Start, reviews, until, checks, days, p);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                continue;
             }
 
-            if (lookedAfterAtEnd)
+            foreach (ReviewCheck c in checks.Where(c => year.Contains(c.HeldOn)))
             {
-                atEnd++;
-                Episode? now = child.SortedEpisodes.FirstOrDefault(x => x.Covers(year.End));
-                if (now is not null && LegalStatuses.IsSection20(now.LegalStatus, p))
+                int bucket = c.Number == 1 ? 1 : c.Number == 2 ? 2 : 3;
+                held[0]++;
+                held[bucket]++;
+                int month = (c.HeldOn.Month + 8) % 12; // April = 0
+                monthHeld[month]++;
+                monthOnTime[month] += c.OnTime ? 1 : 0;
+                onTime[0] += c.OnTime ? 1 : 0;
+                onTime[bucket] += c.OnTime ? 1 : 0;
+                if (c.Number == 2)
                 {
-                    s20++;
-                    s20Over += Section20.IsFlagged(child.SortedEpisodes, year.End, p) ? 1 : 0;
+                    second++;
+                    plan2nd += child.PermanencePlanAgreedOn is LocalDate agreed && agreed <= c.HeldOn ? 1 : 0;
                 }
 
-                if (year.End >= LeavingCare.CareLeavers.PathwayPlanRequiredFrom(child.DateOfBirth, p) && year.End < Age.AnniversaryTrusted(child.DateOfBirth, 18, p.LeapDayBirthday)
-                    && LeavingCare.CareLeavers.Classify(new LeavingCare.CareLeaverFacts(child.DateOfBirth, child.Episodes), year.End, p) == LeavingCare.CareLeaverStatus.Eligible)
+                if (child.IroVisits is { } v)
                 {
-                    pathwayDue++;
-                    pathwayIn += child.PathwayPlanOn is LocalDate plan && plan <= year.End ? 1 : 0;
-                }
-            }
-
-            foreach (DisputeEscalation escalation in child.Escalations ?? Array.Empty<DisputeEscalation>())
-            {
-                DisputeEscalation? known = Escalation.EscalationWeekly.KnownOn(escalation, year.End);
-                if (known is null)
-                {
-                    continue;
-                }
-
-                escalationsRaised += year.Contains(known.Steps.Min(static s => s.RaisedOn)) ? 1 : 0;
-                try
-                {
-                    Deadline overall = DisputeResolution.Assess(known, year.End, p, days).Overall;
-                    if (overall.ActedOn is LocalDate ended && year.Contains(ended))
-                    {
-                        escalationsEnded++;
-                        escalationsInTime += overall.Timeliness == Timeliness.OnTime ? 1 : 0;
-                    }
-                }
-                catch (ArgumentException)
-                {
-                    // A stage the protocol does not define: the evaluator's flag list reports it; it is not counted here.
+                    visitReviews++;
+                    visits += ReviewSchedule.VisitBefore(c.HeldOn, c.HeldOn, v, p, LocalDate.MinIsoValue).Visit is null ? 0 : 1;
                 }
             }
         }
 
+        foreach (CaseReview r in child.SortedReviews)
+        {
+            if (r.Code is ParticipationCode code && year.Contains(r.Date))
+            {
+                pn.Add(new ParticipationRecord(code, r.Date));
+            }
+        }
+
+        if (lookedAfterAtEnd)
+        {
+            atEnd++;
+            Episode? now = child.SortedEpisodes.FirstOrDefault(x => x.Covers(year.End));
+            if (now is not null && LegalStatuses.IsSection20(now.LegalStatus, p))
+            {
+                s20++;
+                s20Over += Section20.IsFlagged(child.SortedEpisodes, year.End, p) ? 1 : 0;
+            }
+
+            if (year.End >= LeavingCare.CareLeavers.PathwayPlanRequiredFrom(child.DateOfBirth, p) && year.End < Age.AnniversaryTrusted(child.DateOfBirth, 18, p.LeapDayBirthday)
+                && LeavingCare.CareLeavers.Classify(new LeavingCare.CareLeaverFacts(child.DateOfBirth, child.Episodes), year.End, p) == LeavingCare.CareLeaverStatus.Eligible)
+            {
+                pathwayDue++;
+                pathwayIn += child.PathwayPlanOn is LocalDate plan && plan <= year.End ? 1 : 0;
+            }
+        }
+
+        foreach (DisputeEscalation escalation in child.Escalations ?? Array.Empty<DisputeEscalation>())
+        {
+            DisputeEscalation? known = Escalation.EscalationWeekly.KnownOn(escalation, year.End);
+            if (known is null)
+            {
+                continue;
+            }
+
+            escalationsRaised += year.Contains(known.Steps.Min(static s => s.RaisedOn)) ? 1 : 0;
+            try
+            {
+                Deadline overall = DisputeResolution.Assess(known, year.End, p, days).Overall;
+                if (overall.ActedOn is LocalDate ended && year.Contains(ended))
+                {
+                    escalationsEnded++;
+                    escalationsInTime += overall.Timeliness == Timeliness.OnTime ? 1 : 0;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // A stage the protocol does not define: the evaluator's flag list reports it; it is not counted here.
+            }
+        }
+    }
+
+    /// <summary>The figures for the children added so far.</summary>
+    /// <returns>The figures.</returns>
+    public CaseloadFigures Build()
+    {
         var figures = new List<Figure>
         {
             new("reviews_on_time", "Reviews held on time", onTime[0], held[0], "REV-1..REV-3") { IsRatio = true, NotDetermined = notDetermined },

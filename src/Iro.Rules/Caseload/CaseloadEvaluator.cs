@@ -172,6 +172,7 @@ public sealed class CaseloadEvaluator
                 }
 
                 written += buffer.Count;
+                sink.Evaluated(child);
             }
             else
             {
@@ -189,6 +190,7 @@ public sealed class CaseloadEvaluator
         // Each chunk is cut into stripes, more than there are threads, so a thread that is held up does not hold up
         // the others; each stripe's results are kept apart and written out in stripe order.
         var chunk = new ChildCase[ChunkSize];
+        var evaluated = new bool[ChunkSize];
         int stripes = workers * 8;
         var parts = new List<CaseloadFlag>[stripes];
         var rejectedParts = new List<ChildEvaluation>[stripes];
@@ -220,7 +222,8 @@ public sealed class CaseloadEvaluator
                 for (int i = n * w / stripes, to = n * (w + 1) / stripes; i < to; i++)
                 {
                     buffer.Clear();
-                    if (TryEvaluate(chunk[i], asOf, buffer, out Rejection? failed))
+                    evaluated[i] = TryEvaluate(chunk[i], asOf, buffer, out Rejection? failed);
+                    if (evaluated[i])
                     {
                         parts[w].AddRange(buffer);
                     }
@@ -242,6 +245,14 @@ public sealed class CaseloadEvaluator
                 foreach (ChildEvaluation e in rejectedParts[w])
                 {
                     sink.NotEvaluated(e);
+                }
+
+                for (int i = n * w / stripes, to = n * (w + 1) / stripes; i < to; i++)
+                {
+                    if (evaluated[i])
+                    {
+                        sink.Evaluated(chunk[i]);
+                    }
                 }
 
                 written += parts[w].Count;

@@ -188,6 +188,48 @@ public class BulkEvaluationTests
         Assert.Equal(sequential.NotEvaluatedChildren.Select(e => e.ChildId), parallel.NotEvaluatedChildren.Select(e => e.ChildId));
     }
 
+    private sealed class FiguresSink(AnnualFiguresBuilder figures) : ICaseloadSink
+    {
+        public int Evaluated { get; private set; }
+
+        public void Flag(CaseloadFlag flag)
+        {
+        }
+
+        public void NotEvaluated(ChildEvaluation child)
+        {
+        }
+
+        void ICaseloadSink.Evaluated(ChildCase child)
+        {
+            Evaluated++;
+            figures.Add(child);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FiguresInTheSamePass_EqualTheFiguresOverTheEvaluatedChildren(int threads)
+    {
+        // 40,000 children (several of the parallel path's chunks), a quarter of them invalid: the sink is told of each
+        // evaluated child once, in input order, so the figures built in the flag pass are the figures of those children.
+        ChildCase[] small = CaseloadTests.SmallCaseload();
+        ChildCase[] caseload = Enumerable.Range(0, 40_000)
+            .Select(i => small[i % small.Length] is var c ? new ChildCase($"{c.Id}{i}", c.DateOfBirth, c.Episodes, c.Reviews) : null!)
+            .ToArray();
+        var year = new ReportingYear(2024);
+        var builder = new AnnualFiguresBuilder(year);
+        var sink = new FiguresSink(builder);
+        CaseloadTotals totals = new CaseloadEvaluator().Evaluate(caseload, D("2025-11-10"), sink, threads);
+        CaseloadFigures onePass = builder.Build();
+        CaseloadFigures twoPass = AnnualFigures.Compute(caseload.Where(c => ChildCaseValidator.Instance.Validate(c).IsValid), year);
+        Assert.Equal(totals.Evaluated, sink.Evaluated);
+        Assert.Equal(30_000, onePass.ChildrenUsed);
+        Assert.Equal(twoPass.Figures, onePass.Figures);
+        Assert.Equal(twoPass.ReviewsByMonth, onePass.ReviewsByMonth);
+    }
+
     [Fact]
     public void EvaluateToSink_AllocatesNothing_ForAChildWithoutFlags()
     {
