@@ -28,6 +28,13 @@ public readonly record struct CaseReview(LocalDate Date, ParticipationCode? Code
     public bool ChildRefusedIroVisit { get; init; }
 }
 
+/// <summary>An IRO's allocation to a child, from a date until the next allocation (IRO-1, IRO-3).</summary>
+/// <remarks>Rules IRO-1 and IRO-3; citation: CA 1989 s25A(1)-(3), IRO Handbook 2010 ch. 7. An allocation lasts until the
+/// child's next allocation: the IRO allocated to a child on a date is the one with the latest <see cref="From"/> on or before it.</remarks>
+/// <param name="Iro">The IRO's identifier, as the council records it (a staff number or name); not blank.</param>
+/// <param name="From">The day the IRO was allocated.</param>
+public readonly record struct IroAllocation(string Iro, LocalDate From);
+
 /// <summary>One stay in secure accommodation (a placement restricting liberty, CA 1989 s25), in local (UK) time.</summary>
 /// <remarks>Rules SEC-2 and SEC-5; citation: Children (Secure Accommodation) Regulations 1991 regs 10 and 15.</remarks>
 /// <param name="Start">When the child was placed.</param>
@@ -48,6 +55,7 @@ public sealed record ChildCase
     private readonly IReadOnlyList<SecureOrder>? secureOrders;
     private readonly IReadOnlyList<SecureReview>? secureReviews;
     private readonly IReadOnlyList<DisputeEscalation>? escalations;
+    private readonly IReadOnlyList<IroAllocation>? iroAllocations;
 
     /// <summary>A child's record.</summary>
     /// <param name="id">The child's identifier (SSDA903 CHILD).</param>
@@ -87,6 +95,15 @@ public sealed record ChildCase
             SortedIroVisits = value?.Order().ToArray();
             iroVisits = SortedIroVisits is null ? null : Array.AsReadOnly(SortedIroVisits);
         }
+    }
+
+    /// <summary>The child's IRO allocations in date order (each lasts until the next), or <see langword="null"/> if not recorded (IRO-1, IRO-3).</summary>
+    /// <remarks>Rules IRO-1 and IRO-3; citation: CA 1989 s25A. Optional, like the other facts the SSDA903 return does not
+    /// carry; from SSDA903 folders it is read from an optional <c>iro_allocations.csv</c> (CHILD, IRO, FROM).</remarks>
+    public IReadOnlyList<IroAllocation>? IroAllocations
+    {
+        get => iroAllocations;
+        init => iroAllocations = value is null ? null : Array.AsReadOnly(value.OrderBy(static a => a.From).ToArray()); // stable: same-day allocations keep their order
     }
 
     /// <summary>Whether the source records when each review's recommendations and minutes were sent (<see cref="CaseReview.RecommendationsOn"/>, <see cref="CaseReview.MinutesOn"/>).</summary>
@@ -211,6 +228,7 @@ public sealed record ChildCase
         && Same(SecureOrders, other.SecureOrders)
         && Same(SecureReviews, other.SecureReviews)
         && Same(Escalations, other.Escalations)
+        && Same(IroAllocations, other.IroAllocations)
         && KnownFrom == other.KnownFrom
         && PermanencePlanAgreedOn == other.PermanencePlanAgreedOn
         && PlacementOrderOn == other.PlacementOrderOn
