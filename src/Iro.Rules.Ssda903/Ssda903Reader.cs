@@ -38,7 +38,7 @@ namespace Iro.Rules.Ssda903;
 /// data. Rows read = rows used + rows rejected; children read = evaluated + not evaluated.</para>
 /// <para>A return is a window (rule 903-W): see <see cref="Ssda903ReadOptions"/> and <see cref="ReadFolders"/>.</para>
 /// </remarks>
-public static class Ssda903Reader
+public static partial class Ssda903Reader
 {
     /// <summary>Reads the SSDA903 files in one folder.</summary>
     /// <param name="folder">The folder with header.csv, episodes.csv and reviews.csv (and optionally placed_for_adoption.csv).</param>

@@ -124,6 +124,14 @@ internal sealed class Ssda903Session : IDisposable
         var ignored = new List<string>();
         foreach (string folder in folders)
         {
+            if (XmlReturn.TryFind(folder, out string xml))
+            {
+                // An XML return (a file, or a folder holding one and no header.csv): its records in place of the tables.
+                string parent = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(xml))) + "/";
+                sources.Add(new Source(folder, parent, new string?[4], null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)) });
+                continue;
+            }
+
             if (!Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException($"The SSDA903 folder '{folder}' does not exist.");
@@ -157,7 +165,9 @@ internal sealed class Ssda903Session : IDisposable
             source.Scan();
         }
 
-        IComparer<string>? order = sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
+        ignored.AddRange(sources.Where(s => s.Xml is not null).SelectMany(s => s.Xml!.Ignored));
+        IComparer<string>? order = sources is [{ Xml.UniqueIds: true }] ? ChildOrder.Ordinal // one XML return: each CHILD holds all its records, in any order
+            : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
         if (order is null)
@@ -277,6 +287,11 @@ internal sealed class Ssda903Session : IDisposable
 
     private Dictionary<string, ChildRows> ReadWhole(Source source)
     {
+        if (source.Xml is not null)
+        {
+            return source.Xml.ReadWhole(parser, source.Rank);
+        }
+
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
         for (int t = 0; t < 4; t++)
         {
@@ -320,7 +335,7 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>Every file ordered by child: a merge of the tables of each return, then of the returns, one child at a time.</summary>
     private IEnumerable<List<ChildRows>> Merged(IComparer<string> comparer)
     {
-        var streams = sources.Select(s => Stream(s, comparer).GetEnumerator()).ToList();
+        var streams = sources.Select(s => (s.Xml?.Read(parser, s.Rank) ?? Stream(s, comparer)).GetEnumerator()).ToList();
         foreach (var e in streams)
         {
             open.Add(e);
@@ -457,7 +472,7 @@ internal sealed class Ssda903Session : IDisposable
             }
             else
             {
-                throw new Ssda903FormatException(source.Label + "reviews.csv", string.Empty, $"The collection year of {where} cannot be told: it has no review, episode or as-of date. Set CollectionYear.");
+                throw new Ssda903FormatException(source.Xml?.File ?? source.Label + "reviews.csv", string.Empty, $"The collection year of {where} cannot be told: it has no review, episode or as-of date. Set CollectionYear.");
             }
 
             if (year is < 1900 or > 2099)
@@ -512,7 +527,7 @@ internal sealed class Ssda903Session : IDisposable
         foreach (ChildRows g in group.Where(g => g.HeaderRows > 1))
         {
             (string file, int line) = g.HeaderLines[1];
-            parser.Problem(first, file, line, "CHILD", id, $"the child appears {(g.HeaderRows == 2 ? "twice" : g.HeaderRows.ToString(CultureInfo.InvariantCulture) + " times")} in header.csv");
+            parser.Problem(first, file, line, "CHILD", id, $"the child appears {(g.HeaderRows == 2 ? "twice" : g.HeaderRows.ToString(CultureInfo.InvariantCulture) + " times")} in {Path.GetFileName(file)}");
         }
 
         foreach (BirthRow b in births.Where(b => b.DateOfBirth != births[0].DateOfBirth).Take(1))
@@ -626,6 +641,9 @@ internal sealed class Ssda903Session : IDisposable
 
         internal string Label { get; } = label;
 
+        /// <summary>The XML return read instead of CSV tables, if this return is one.</summary>
+        internal XmlReturn? Xml { get; init; }
+
         internal int Index { get; } = index;
 
         internal int Rank { get; set; } = index;
@@ -687,6 +705,13 @@ internal sealed class Ssda903Session : IDisposable
         /// <summary>The first pass: every table's header and rows read, the child order checked, the dates that place the return found.</summary>
         internal void Scan()
         {
+            if (Xml is not null)
+            {
+                Xml.Scan();
+                (SortedNumeric, SortedOrdinal, Earliest, LatestStart, Latest) = (Xml.SortedNumeric, Xml.SortedOrdinal, Xml.Earliest, Xml.LatestStart, Xml.Latest);
+                return;
+            }
+
             for (int t = 0; t < 4; t++)
             {
                 using CsvTable? table = OpenTable(t);
