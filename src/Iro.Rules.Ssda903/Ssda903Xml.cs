@@ -300,8 +300,6 @@ internal sealed class XmlReturn
     private static IEnumerable<XElement> HeaderFields(XElement child) =>
         child.Elements().SelectMany(e => Is(e, Header) ? e.Elements() : [e]).Where(e => !e.HasElements && !Records.Any(r => Is(e, r)));
 
-    private static IEnumerable<XElement> RecordsOf(XElement child, string name) => child.Descendants().Where(e => Is(e, name));
-
     /// <summary>Records in <c>CHILD</c> or its <c>HEADER</c> that are not read: elements holding elements, neither a record read nor a wrapper of one.</summary>
     private static IEnumerable<XElement> OtherRecords(XElement child) =>
         child.Elements().SelectMany(e => Is(e, Header) ? e.Elements() : [e])
@@ -416,11 +414,14 @@ internal sealed class XmlReturn
         }
         catch (XmlException e)
         {
-            string what = e.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "it has a DOCTYPE (a DTD), which an SSDA903 return never has; it is refused rather than read, so that no other file or entity is pulled in"
-                : e.Message;
-            throw new Ssda903FormatException(File, string.Empty,
-                $"{File} is not well-formed XML at line {e.LineNumber.ToString(CultureInfo.InvariantCulture)}, position {e.LinePosition.ToString(CultureInfo.InvariantCulture)}: {what}; nothing after it can be read, so the file is refused.", e);
+            // The exception's position, or (for a DTD or a missing root, which it does not place) the reader's.
+            var info = reader as IXmlLineInfo;
+            (int line, int position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : (info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+            string where = line > 0 ? $"at line {line.ToString(CultureInfo.InvariantCulture)}, position {position.ToString(CultureInfo.InvariantCulture)}" : "from its start";
+            string message = e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? $"{File} is refused{(line > 0 ? " " + where : string.Empty)}: it has a DOCTYPE (a DTD), which an SSDA903 return never has; it is not read, so that no other file or entity is pulled in."
+                : $"{File} is not well-formed XML {where}: {e.Message}; nothing after it can be read, so the file is refused.";
+            throw new Ssda903FormatException(File, string.Empty, message, e);
         }
     }
 
@@ -440,11 +441,11 @@ internal sealed class XmlReturn
     private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole)
     {
         var header = new XmlRecord(this, parser, Header, child, HeaderFields(child));
-        var records = new List<XmlRecord>();
-        foreach (string name in Records)
-        {
-            records.AddRange(RecordsOf(child, name).Select(r => new XmlRecord(this, parser, name, r, r.Elements())));
-        }
+        var records = child.Descendants()
+            .Select(e => (Element: e, Kind: Array.Find(Records, r => Is(e, r))))
+            .Where(r => r.Kind is not null)
+            .Select(r => new XmlRecord(this, parser, r.Kind!, r.Element, r.Element.Elements()))
+            .ToList(); // in file order
 
         string id = header.Text("CHILDID");
         if (id.Length == 0)
