@@ -164,6 +164,23 @@ public class Ssda903XmlTests
             && evaluator.Evaluate(valid, asOf).Select(Key).SequenceEqual(evaluator.Evaluate(read.Children, asOf).Select(Key));
     }
 
+    [Property(MaxTest = 100)]
+    public bool AnyIdXmlCanHold_RoundTrips_EscapedAsNeeded(FsCheck.NonEmptyString text)
+    {
+        string id = text.Get;
+        if (id.Trim().Length != id.Length || !IsXmlText(id))
+        {
+            return true; // blank, padded, or a character XML cannot carry: refused by WriteXml (tested above)
+        }
+
+        using var temp = new TempFolder();
+        var child = new ChildCase(id, new LocalDate(2015, 1, 1), [new Iro.Rules.Legal.Episode(new LocalDate(2025, 1, 6), null, Iro.Rules.Legal.LegalStatus.C2, Iro.Rules.Legal.ReasonForNewEpisode.S, "U1")], []);
+        string xml = Path.Combine(temp.Path, "ids.xml");
+        Ssda903Reader.WriteXml([child], xml);
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+        return read.Children.Count == 1 && read.Children[0].Id == id;
+    }
+
     [Fact]
     public void WriteXml_GivesTheSampleChildrenBack()
     {
@@ -367,6 +384,19 @@ public class Ssda903XmlTests
         Assert.Equal(2, read.Windows.Count);
         Assert.Equal(Ssda903Reader.ReadFolders([Samples], new Ssda903ReadOptions { AsOf = AsOf }).Children.Select(c => c.Id), read.Children.Select(c => c.Id));
         Assert.Contains(read.Problems, p => p.File == "2024/return-2024.xml");
+    }
+
+    private static bool IsXmlText(string text)
+    {
+        try
+        {
+            XmlConvert.VerifyXmlChars(text);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A temporary folder, deleted afterwards.</summary>
