@@ -151,10 +151,31 @@ internal sealed class Ssda903Session : IDisposable
             sources.Add(new Source(folder, label, paths, null, sources.Count));
         }
 
-        // First pass: headers, order, and the dates that place each return in its year.
-        foreach (Source source in sources)
+        // First pass: headers, order, and the dates that place each return in its year. Each file is scanned on its
+        // own (on as many cores as there are), and what they found is put together in file order, so that the first
+        // problem in that order is the one reported, as when they were scanned one after another.
+        var scans = sources.SelectMany(s => Enumerable.Range(0, 4).Select(t => (Source: s, Table: t))).ToArray();
+        var found = new Source.Scanned?[scans.Length];
+        var failures = new Exception?[scans.Length];
+        System.Threading.Tasks.Parallel.For(0, scans.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            source.Scan();
+            try
+            {
+                found[i] = scans[i].Source.Scan(scans[i].Table);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        for (int i = 0; i < scans.Length; i++)
+        {
+            if (failures[i] is Exception e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+            }
+
+            scans[i].Source.Add(found[i]);
         }
 
         ChildOrder? order = sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
@@ -752,72 +773,113 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
-        /// <summary>The first pass: every table's header and rows read, the child order checked, the dates that place the return found.</summary>
-        internal void Scan()
+        /// <summary>The first pass over one table: its header and rows read, the child order checked, the dates that
+        /// place the return found; null when the table is absent. Touches nothing shared, so tables can be scanned at once.</summary>
+        internal Scanned? Scan(int t)
         {
-            for (int t = 0; t < 4; t++)
+            using CsvTable? table = OpenTable(t);
+            if (table is null)
             {
-                using CsvTable? table = OpenTable(t);
-                if (table is null)
+                return null;
+            }
+
+            var seen = new Scanned();
+            char[] previous = new char[64];
+            int previousLength = 0;
+            while (table.Read())
+            {
+                ReadOnlySpan<char> child = table.Span(0);
+                if (child.Length > 0)
                 {
-                    continue;
+                    if (previousLength > 0 && (seen.SortedNumeric || seen.SortedOrdinal))
+                    {
+                        ReadOnlySpan<char> before = previous.AsSpan(0, previousLength);
+                        int numeric = ChildOrder.Numeric.Compare(before, child), ordinal = ChildOrder.Ordinal.Compare(before, child);
+                        seen.SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
+                        seen.SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
+                    }
+
+                    if (child.Length > previous.Length)
+                    {
+                        previous = new char[child.Length * 2];
+                    }
+
+                    child.CopyTo(previous);
+                    previousLength = child.Length;
                 }
 
-                char[] previous = new char[64];
-                int previousLength = 0;
-                while (table.Read())
+                if (t is Tables.Episodes or Tables.Reviews)
                 {
-                    ReadOnlySpan<char> child = table.Span(0);
-                    if (child.Length > 0)
-                    {
-                        if (previousLength > 0 && (SortedNumeric || SortedOrdinal))
-                        {
-                            ReadOnlySpan<char> before = previous.AsSpan(0, previousLength);
-                            int numeric = ChildOrder.Numeric.Compare(before, child), ordinal = ChildOrder.Ordinal.Compare(before, child);
-                            SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
-                            SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
-                        }
-
-                        if (child.Length > previous.Length)
-                        {
-                            previous = new char[child.Length * 2];
-                        }
-
-                        child.CopyTo(previous);
-                        previousLength = child.Length;
-                    }
-
-                    if (t is Tables.Episodes or Tables.Reviews)
-                    {
-                        See(t, table);
-                    }
+                    seen.See(t, table);
                 }
             }
+
+            return seen;
+        }
+
+        /// <summary>What the first pass found in one table, put together into the return's.</summary>
+        internal void Add(Scanned? seen)
+        {
+            if (seen is null)
+            {
+                return;
+            }
+
+            SortedNumeric &= seen.SortedNumeric;
+            SortedOrdinal &= seen.SortedOrdinal;
+            Earliest = Min(Earliest, seen.Earliest);
+            LatestStart = Max(LatestStart, seen.LatestStart);
+            Latest = Max(Latest, seen.Latest);
         }
 
         internal void See(int table, CsvTable csv)
         {
-            if (table == Tables.Reviews)
-            {
-                Earlier(csv.Span(1));
-            }
-            else
-            {
-                Earlier(csv.Span(5));
-                if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
-                {
-                    LatestStart = start;
-                    Latest = Latest is LocalDate l && l >= start ? l : start;
-                }
-            }
+            var seen = new Scanned { Earliest = Earliest, LatestStart = LatestStart, Latest = Latest };
+            seen.See(table, csv);
+            (Earliest, LatestStart, Latest) = (seen.Earliest, seen.LatestStart, seen.Latest);
         }
 
-        private void Earlier(ReadOnlySpan<char> text)
+        private static LocalDate? Min(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value <= b.Value ? a : b;
+
+        private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
+
+        /// <summary>The order and dates one table shows.</summary>
+        internal sealed class Scanned
         {
-            if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+            internal bool SortedNumeric { get; set; } = true;
+
+            internal bool SortedOrdinal { get; set; } = true;
+
+            internal LocalDate? Earliest { get; set; }
+
+            internal LocalDate? LatestStart { get; set; }
+
+            internal LocalDate? Latest { get; set; }
+
+            internal void See(int table, CsvTable csv)
             {
-                Earliest = Earliest is LocalDate e && e <= date ? e : date;
-                Latest = Latest is LocalDate l && l >= date ? l : date;
+                if (table == Tables.Reviews)
+                {
+                    Earlier(csv.Span(1));
+                }
+                else
+                {
+                    Earlier(csv.Span(5));
+                    if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
+                    {
+                        LatestStart = start;
+                        Latest = Latest is LocalDate l && l >= start ? l : start;
+                    }
+                }
+            }
+
+            private void Earlier(ReadOnlySpan<char> text)
+            {
+                if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+                {
+                    Earliest = Earliest is LocalDate e && e <= date ? e : date;
+                    Latest = Latest is LocalDate l && l >= date ? l : date;
+                }
             }
         }
     }
