@@ -86,13 +86,13 @@ internal sealed class Ssda903Session : IDisposable
     private readonly Ssda903ReadOptions options;
     private readonly List<ChildEvaluation> notEvaluated = new();
     private readonly List<IDisposable> open = new();
-    private readonly IComparer<string>? order;
+    private readonly ChildOrder? order;
     private LocalDate? knownFrom;
     private int childrenRead;
     private int childrenEvaluated;
     private int rowsUsed;
 
-    private Ssda903Session(List<Source> sources, Ssda903ReadOptions options, IComparer<string>? order, IReadOnlyList<string> ignored)
+    private Ssda903Session(List<Source> sources, Ssda903ReadOptions options, ChildOrder? order, IReadOnlyList<string> ignored)
     {
         this.sources = sources;
         this.options = options;
@@ -159,14 +159,35 @@ internal sealed class Ssda903Session : IDisposable
             sources.Add(new Source(folder, label, paths, null, sources.Count));
         }
 
-        // First pass: headers, order, and the dates that place each return in its year.
-        foreach (Source source in sources)
+        // First pass: headers, order, and the dates that place each return in its year. Each file is scanned on its
+        // own (on as many cores as there are), and what they found is put together in file order, so that the first
+        // problem in that order is the one reported, as when they were scanned one after another.
+        var scans = sources.SelectMany(s => Enumerable.Range(0, 4).Select(t => (Source: s, Table: t))).ToArray();
+        var found = new Source.Scanned?[scans.Length];
+        var failures = new Exception?[scans.Length];
+        System.Threading.Tasks.Parallel.For(0, scans.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            source.Scan();
+            try
+            {
+                found[i] = scans[i].Source.Scan(scans[i].Table);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        for (int i = 0; i < scans.Length; i++)
+        {
+            if (failures[i] is Exception e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+            }
+
+            scans[i].Source.Add(found[i]);
         }
 
         ignored.AddRange(sources.Where(s => s.Xml is not null).SelectMany(s => s.Xml!.Ignored));
-        IComparer<string>? order = sources is [{ Xml.UniqueIds: true }] ? ChildOrder.Ordinal // one XML return: each CHILD holds all its records, in any order
+        ChildOrder? order = sources is [{ Xml.UniqueIds: true }] ? ChildOrder.Ordinal // one XML return: each CHILD holds all its records, in any order
             : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
@@ -333,7 +354,7 @@ internal sealed class Ssda903Session : IDisposable
     }
 
     /// <summary>Every file ordered by child: a merge of the tables of each return, then of the returns, one child at a time.</summary>
-    private IEnumerable<List<ChildRows>> Merged(IComparer<string> comparer)
+    private IEnumerable<List<ChildRows>> Merged(ChildOrder comparer)
     {
         var streams = sources.Select(s => (s.Xml?.Read(parser, s.Rank) ?? Stream(s, comparer)).GetEnumerator()).ToList();
         foreach (var e in streams)
@@ -342,6 +363,19 @@ internal sealed class Ssda903Session : IDisposable
         }
 
         var live = streams.Where(e => e.MoveNext()).ToList();
+        if (live.Count == 1)
+        {
+            // One return: each child's rows are a group of one.
+            IEnumerator<ChildRows> only = live[0];
+            do
+            {
+                yield return new List<ChildRows>(1) { only.Current };
+            }
+            while (only.MoveNext());
+
+            yield break;
+        }
+
         while (live.Count > 0)
         {
             string min = live.Select(e => e.Current.Id).Min(comparer)!;
@@ -363,7 +397,7 @@ internal sealed class Ssda903Session : IDisposable
         }
     }
 
-    private IEnumerable<ChildRows> Stream(Source source, IComparer<string> comparer)
+    private IEnumerable<ChildRows> Stream(Source source, ChildOrder comparer)
     {
         var tables = new CsvTable?[4];
         try
@@ -396,8 +430,8 @@ internal sealed class Ssda903Session : IDisposable
                     CsvTable? table = tables[t];
                     while (has[t])
                     {
-                        string child = table!.Get(0);
-                        int c = child.Length == 0 ? -1 : comparer.Compare(child, id);
+                        ReadOnlySpan<char> child = table!.Span(0);
+                        int c = child.IsEmpty ? -1 : comparer.Compare(child, id);
                         if (c > 0)
                         {
                             break;
@@ -405,7 +439,7 @@ internal sealed class Ssda903Session : IDisposable
 
                         if (c < 0)
                         {
-                            parser.Orphan(table, child); // blank, or sorts before this child without matching any earlier one
+                            parser.Orphan(table, child.ToString()); // blank, or sorts before this child without matching any earlier one
                         }
                         else
                         {
@@ -521,11 +555,25 @@ internal sealed class Ssda903Session : IDisposable
     private ChildCase? Assemble(List<ChildRows> group)
     {
         string id = group[0].Id;
-        int rows = group.Sum(g => g.Rows);
         ChildRows first = group[0];
-        var births = group.SelectMany(g => g.Births).ToList();
-        foreach (ChildRows g in group.Where(g => g.HeaderRows > 1))
+        int rows = 0;
+        var births = group.Count == 1 ? first.Births : new List<BirthRow>();
+        foreach (ChildRows g in group)
         {
+            rows += g.Rows;
+            if (group.Count > 1)
+            {
+                births.AddRange(g.Births);
+            }
+        }
+
+        foreach (ChildRows g in group)
+        {
+            if (g.HeaderRows <= 1)
+            {
+                continue;
+            }
+
             (string file, int line) = g.HeaderLines[1];
             parser.Problem(first, file, line, "CHILD", id, $"the child appears {(g.HeaderRows == 2 ? "twice" : g.HeaderRows.ToString(CultureInfo.InvariantCulture) + " times")} in {Path.GetFileName(file)}");
         }
@@ -535,8 +583,33 @@ internal sealed class Ssda903Session : IDisposable
             parser.Problem(first, b.File, b.Line, "DOB", RowParser.Iso(b.DateOfBirth), $"a different date of birth from {births[0].File} line {births[0].Line.ToString(CultureInfo.InvariantCulture)} ({RowParser.Iso(births[0].DateOfBirth)}): which is right cannot be known", "903-CONFLICT");
         }
 
-        var episodes = new List<Legal.Episode>();
-        foreach (var same in group.SelectMany(g => g.Episodes).GroupBy(e => e.Start))
+        // One return with no start, review date or decision twice (as almost every child): each row stands alone.
+        bool plain = group.Count == 1 && NoRepeats(first.Episodes, static e => e.Start) && NoRepeats(first.Reviews, static r => r.Date) && NoRepeats(first.Adoptions, static a => a.Decided);
+        var episodes = new List<Legal.Episode>(first.Episodes.Count);
+        var reviews = new List<CaseReview>(first.Reviews.Count);
+        (LocalDate Decided, LocalDate? Ceased)? decision = null;
+        if (plain)
+        {
+            foreach (EpisodeRow e in first.Episodes)
+            {
+                episodes.Add(new Legal.Episode(e.Start, e.End, e.LegalStatus, e.Reason, e.Place));
+            }
+
+            foreach (ReviewRow r in first.Reviews)
+            {
+                reviews.Add(new CaseReview(r.Date, r.Code));
+            }
+
+            foreach (AdoptionRow a in first.Adoptions)
+            {
+                if (decision is null || a.Decided >= decision.Value.Decided)
+                {
+                    decision = (a.Decided, a.Ceased);
+                }
+            }
+        }
+
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Episodes).GroupBy(e => e.Start))
         {
             EpisodeRow kept = default;
             bool started = false;
@@ -566,8 +639,7 @@ internal sealed class Ssda903Session : IDisposable
             episodes.Add(new Legal.Episode(kept.Start, kept.End, kept.LegalStatus, kept.Reason, kept.Place));
         }
 
-        var reviews = new List<CaseReview>();
-        foreach (var same in group.SelectMany(g => g.Reviews).GroupBy(r => r.Date))
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Reviews).GroupBy(r => r.Date))
         {
             ReviewRow kept = same.First();
             foreach (ReviewRow r in same.Skip(1))
@@ -585,8 +657,7 @@ internal sealed class Ssda903Session : IDisposable
             reviews.Add(new CaseReview(kept.Date, kept.Code));
         }
 
-        (LocalDate Decided, LocalDate? Ceased)? decision = null;
-        foreach (var same in group.SelectMany(g => g.Adoptions).GroupBy(a => a.Decided))
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Adoptions).GroupBy(a => a.Decided))
         {
             AdoptionRow kept = same.First();
             foreach (AdoptionRow a in same.Skip(1))
@@ -609,9 +680,9 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
-        var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
-        if (problems.Count > 0 || births.Count == 0)
+        if (births.Count == 0 || group.Exists(static g => g.Problems is not null))
         {
+            var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
             notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), problems.Select(p => p.ToRejection()).ToArray()));
             return null;
         }
@@ -622,9 +693,9 @@ internal sealed class Ssda903Session : IDisposable
             AdoptionDecisionReversedOn = decision?.Ceased,
             KnownFrom = knownFrom,
         };
-        var validation = ChildCaseValidator.Instance.Validate(child);
-        if (!validation.IsValid)
+        if (!ChildCaseValidator.Instance.IsValid(child))
         {
+            var validation = ChildCaseValidator.Instance.Validate(child);
             notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), validation.Errors.Select(e => new Rejection(
                 e.ErrorCode, e.PropertyName, Convert.ToString(e.AttemptedValue, CultureInfo.InvariantCulture) ?? string.Empty, e.ErrorMessage)).ToArray()));
             return null;
@@ -632,6 +703,24 @@ internal sealed class Ssda903Session : IDisposable
 
         rowsUsed += rows;
         return child;
+    }
+
+    /// <summary>Whether no two rows have the same key (a handful of rows: compared pairwise).</summary>
+    private static bool NoRepeats<T>(List<T> rows, Func<T, LocalDate> key)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            LocalDate k = key(rows[i]);
+            for (int j = 0; j < i; j++)
+            {
+                if (key(rows[j]) == k)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One return: its files (or readers), what the first pass found, and its rank among the returns (later wins).</summary>
@@ -683,7 +772,7 @@ internal sealed class Ssda903Session : IDisposable
 
                 try
                 {
-                    text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+                    text = new StreamReader(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16); // one read of 64 KB at a time
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -702,71 +791,125 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
-        /// <summary>The first pass: every table's header and rows read, the child order checked, the dates that place the return found.</summary>
-        internal void Scan()
+        /// <summary>The first pass over one table: its header and rows read, the child order checked, the dates that
+        /// place the return found; null when the table is absent. Touches nothing shared, so tables can be scanned at once.</summary>
+        internal Scanned? Scan(int t)
         {
             if (Xml is not null)
             {
+                // An XML return is one file: scanned once, as its first "table".
+                if (t != 0)
+                {
+                    return null;
+                }
+
                 Xml.Scan();
-                (SortedNumeric, SortedOrdinal, Earliest, LatestStart, Latest) = (Xml.SortedNumeric, Xml.SortedOrdinal, Xml.Earliest, Xml.LatestStart, Xml.Latest);
+                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Earliest, LatestStart = Xml.LatestStart, Latest = Xml.Latest };
+            }
+
+            using CsvTable? table = OpenTable(t);
+            if (table is null)
+            {
+                return null;
+            }
+
+            var seen = new Scanned();
+            char[] previous = new char[64];
+            int previousLength = 0;
+            while (table.Read())
+            {
+                ReadOnlySpan<char> child = table.Span(0);
+                if (child.Length > 0)
+                {
+                    if (previousLength > 0 && (seen.SortedNumeric || seen.SortedOrdinal))
+                    {
+                        ReadOnlySpan<char> before = previous.AsSpan(0, previousLength);
+                        int numeric = ChildOrder.Numeric.Compare(before, child), ordinal = ChildOrder.Ordinal.Compare(before, child);
+                        seen.SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
+                        seen.SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
+                    }
+
+                    if (child.Length > previous.Length)
+                    {
+                        previous = new char[child.Length * 2];
+                    }
+
+                    child.CopyTo(previous);
+                    previousLength = child.Length;
+                }
+
+                if (t is Tables.Episodes or Tables.Reviews)
+                {
+                    seen.See(t, table);
+                }
+            }
+
+            return seen;
+        }
+
+        /// <summary>What the first pass found in one table, put together into the return's.</summary>
+        internal void Add(Scanned? seen)
+        {
+            if (seen is null)
+            {
                 return;
             }
 
-            for (int t = 0; t < 4; t++)
-            {
-                using CsvTable? table = OpenTable(t);
-                if (table is null)
-                {
-                    continue;
-                }
-
-                string previous = string.Empty;
-                while (table.Read())
-                {
-                    string child = table.Get(0);
-                    if (child.Length > 0)
-                    {
-                        if (previous.Length > 0)
-                        {
-                            int numeric = ChildOrder.Numeric.Compare(previous, child), ordinal = ChildOrder.Ordinal.Compare(previous, child);
-                            SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
-                            SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
-                        }
-
-                        previous = child;
-                    }
-
-                    if (t is Tables.Episodes or Tables.Reviews)
-                    {
-                        See(t, table);
-                    }
-                }
-            }
+            SortedNumeric &= seen.SortedNumeric;
+            SortedOrdinal &= seen.SortedOrdinal;
+            Earliest = Min(Earliest, seen.Earliest);
+            LatestStart = Max(LatestStart, seen.LatestStart);
+            Latest = Max(Latest, seen.Latest);
         }
 
         internal void See(int table, CsvTable csv)
         {
-            if (table == Tables.Reviews)
-            {
-                Earlier(csv.Get(1));
-            }
-            else
-            {
-                Earlier(csv.Get(5));
-                if (Ssda903Values.TryParseDate(csv.Get(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
-                {
-                    LatestStart = start;
-                    Latest = Latest is LocalDate l && l >= start ? l : start;
-                }
-            }
+            var seen = new Scanned { Earliest = Earliest, LatestStart = LatestStart, Latest = Latest };
+            seen.See(table, csv);
+            (Earliest, LatestStart, Latest) = (seen.Earliest, seen.LatestStart, seen.Latest);
         }
 
-        private void Earlier(string text)
+        private static LocalDate? Min(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value <= b.Value ? a : b;
+
+        private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
+
+        /// <summary>The order and dates one table shows.</summary>
+        internal sealed class Scanned
         {
-            if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+            internal bool SortedNumeric { get; set; } = true;
+
+            internal bool SortedOrdinal { get; set; } = true;
+
+            internal LocalDate? Earliest { get; set; }
+
+            internal LocalDate? LatestStart { get; set; }
+
+            internal LocalDate? Latest { get; set; }
+
+            internal void See(int table, CsvTable csv)
             {
-                Earliest = Earliest is LocalDate e && e <= date ? e : date;
-                Latest = Latest is LocalDate l && l >= date ? l : date;
+                if (table == Tables.Reviews)
+                {
+                    Earlier(csv.Span(1));
+                }
+                else
+                {
+                    Earlier(csv.Span(5));
+                    if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
+                    {
+                        LatestStart = start;
+                        Latest = Latest is LocalDate l && l >= start ? l : start;
+                    }
+                }
+            }
+
+            private void Earlier(ReadOnlySpan<char> text)
+            {
+                if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+                {
+                    Earliest = Earliest is LocalDate e && e <= date ? e : date;
+                    Latest = Latest is LocalDate l && l >= date ? l : date;
+                }
             }
         }
     }
