@@ -105,7 +105,7 @@ internal static class PolicyFile
             long? column = e.BytePositionInLine + 1;
             string text = e.Message;
             int cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            text = (cut > 0 ? text[..cut] : text).TrimEnd();
+            text = (cut > 0 ? text[..cut] : text).Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).TrimEnd();
             throw new PolicyFileException(file, null, null, "JSON (comments allowed; no trailing commas)", line, column, $"{context.Where(line, column)}not valid JSON: {text}", e);
         }
     }

@@ -313,7 +313,7 @@ internal static class PolicyKeys
         }
 
         // A slip: a few letters wrong, or the key's start (minutesDue for minutesDueWorkingDays).
-        if (best is not null && bestDistance <= Math.Max(2, name.Length / 3))
+        if (best is not null && bestDistance <= Math.Max(1, name.Length / 2))
         {
             return best;
         }
