@@ -11,7 +11,7 @@ namespace Iro.Rules;
 /// <summary>One way a policy departs from <see cref="LocalPolicy.Default"/>: the key, its value and the default, as
 /// the policy file writes them, and the rules it changes.</summary>
 /// <remarks>Immutable. Every output of a run lists its policy's departures, so a reader knows the rules it ran under.</remarks>
-/// <param name="Key">The key in the policy file (the property's name in camelCase), for example <c>minutesDueWorkingDays</c>.</param>
+/// <param name="Key">The key in the policy file (the property's name in camelCase), for example <c>minutesDueWorkingDays</c>; a part of the protocol is <c>disputeResolution.clockStart</c>, <c>disputeResolution.overallLimitWorkingDays</c> or <c>disputeResolution.stages</c>.</param>
 /// <param name="Value">The value, as JSON on one line: <c>20</c>, <c>true</c>, <c>"FirstPart"</c>, <c>["V2","V3"]</c> or an object.</param>
 /// <param name="Default">The default, as JSON on one line.</param>
 /// <param name="Rules">The rules whose reading it changes (from <see cref="RuleCatalogue"/>).</param>
@@ -62,12 +62,12 @@ public sealed partial record LocalPolicy
     /// <returns>The JSON text, ending with a line feed.</returns>
     public string ToJson() => PolicyFile.Write(this);
 
-    /// <summary>Where this policy departs from <see cref="Default"/>: each key whose value differs, in the schema's order.</summary>
+    /// <summary>Where this policy departs from <see cref="Default"/>: each key whose value differs, in the schema's order.
+    /// A dispute resolution protocol is compared part by part (<c>disputeResolution.stages</c>,
+    /// <c>disputeResolution.overallLimitWorkingDays</c>, <c>disputeResolution.clockStart</c>), so a changed clock start
+    /// is not reported as the whole protocol.</summary>
     /// <returns>The departures; empty for the defaults.</returns>
-    public IReadOnlyList<PolicyDeparture> Departures() => PolicyKeys.All
-        .Where(k => !k.Same(this, Default))
-        .Select(k => new PolicyDeparture(k.Name, PolicyFile.ValueText(k, this), PolicyFile.ValueText(k, Default), k.Rules))
-        .ToArray();
+    public IReadOnlyList<PolicyDeparture> Departures() => PolicyFile.Departures(this, Default);
 
     /// <summary>Whether <paramref name="other"/> has the same value for every setting (the Section 20 statuses compared
     /// item by item, the protocols by their stages, ceiling and clock start).</summary>

@@ -293,13 +293,48 @@ internal static class PolicyFile
         json.WriteEndObject();
     });
 
+    /// <summary>The departures of <paramref name="policy"/> from <paramref name="defaults"/>, a protocol part by part.</summary>
+    internal static IReadOnlyList<PolicyDeparture> Departures(LocalPolicy policy, LocalPolicy defaults)
+    {
+        var departures = new List<PolicyDeparture>();
+        foreach (PolicyKey key in PolicyKeys.All.Where(k => !k.Same(policy, defaults)))
+        {
+            if (key.Kind != PolicyValueKind.Protocol)
+            {
+                departures.Add(new PolicyDeparture(key.Name, ValueText(key, policy), ValueText(key, defaults), key.Rules));
+                continue;
+            }
+
+            var mine = (DisputeResolutionProtocol)key.Get(policy);
+            var theirs = (DisputeResolutionProtocol)key.Get(defaults);
+            if (!mine.Stages.SequenceEqual(theirs.Stages))
+            {
+                departures.Add(new PolicyDeparture($"{key.Name}.{PolicyKeys.Stages}", OneLine(json => PolicyKey.WriteStages(json, mine.Stages)), OneLine(json => PolicyKey.WriteStages(json, theirs.Stages)), key.Rules));
+            }
+
+            if (mine.OverallLimitWorkingDays != theirs.OverallLimitWorkingDays)
+            {
+                departures.Add(new PolicyDeparture($"{key.Name}.{PolicyKeys.OverallLimit}", OneLine(json => json.WriteNumberValue(mine.OverallLimitWorkingDays)), OneLine(json => json.WriteNumberValue(theirs.OverallLimitWorkingDays)), key.Rules));
+            }
+
+            if (mine.ClockStart != theirs.ClockStart)
+            {
+                departures.Add(new PolicyDeparture($"{key.Name}.{PolicyKeys.ClockStart}", OneLine(json => json.WriteStringValue(mine.ClockStart.ToString())), OneLine(json => json.WriteStringValue(theirs.ClockStart.ToString())), key.Rules));
+            }
+        }
+
+        return departures.AsReadOnly();
+    }
+
     /// <summary>One key's value in <paramref name="policy"/> as the file writes it, on one line.</summary>
-    internal static string ValueText(PolicyKey key, LocalPolicy policy)
+    internal static string ValueText(PolicyKey key, LocalPolicy policy) => OneLine(json => key.WriteValue(json, policy));
+
+    private static string OneLine(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            key.WriteValue(json, policy);
+            write(json);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -201,8 +201,18 @@ internal sealed class PolicyKey
     private static void WriteProtocol(Utf8JsonWriter json, DisputeResolutionProtocol protocol)
     {
         json.WriteStartObject();
-        json.WriteStartArray(PolicyKeys.Stages);
-        foreach (DrpStage stage in protocol.Stages)
+        json.WritePropertyName(PolicyKeys.Stages);
+        WriteStages(json, protocol.Stages);
+        json.WriteNumber(PolicyKeys.OverallLimit, protocol.OverallLimitWorkingDays);
+        json.WriteString(PolicyKeys.ClockStart, protocol.ClockStart.ToString());
+        json.WriteEndObject();
+    }
+
+    /// <summary>A protocol's stages as the file writes them.</summary>
+    internal static void WriteStages(Utf8JsonWriter json, IReadOnlyList<DrpStage> stages)
+    {
+        json.WriteStartArray();
+        foreach (DrpStage stage in stages)
         {
             json.WriteStartObject();
             json.WriteNumber(PolicyKeys.StageNumber, stage.Number);
@@ -222,9 +232,6 @@ internal sealed class PolicyKey
         }
 
         json.WriteEndArray();
-        json.WriteNumber(PolicyKeys.OverallLimit, protocol.OverallLimitWorkingDays);
-        json.WriteString(PolicyKeys.ClockStart, protocol.ClockStart.ToString());
-        json.WriteEndObject();
     }
 
     internal static PolicyKey Boolean(string property, Func<LocalPolicy, bool> get, Func<LocalPolicy, bool, LocalPolicy> with) =>
