@@ -44,41 +44,46 @@ internal static class PolicyReport
         }
     }
 
-    private static IReadOnlyList<PolicyDeparture> Departures(JobOptions options) => (options.Policy ?? LocalPolicy.Default).Departures();
-
     /// <summary>One line for the console.</summary>
-    internal static string ConsoleLine(JobOptions options)
+    internal static string ConsoleLine(JobOptions options) => ConsoleLine(options.PolicyFile, options.Policy);
+
+    /// <summary>One line for the console: the policy file (<see langword="null"/> for none) and its departures from the defaults.
+    /// The iro tool's commands that take <c>--policy</c> say the same.</summary>
+    internal static string ConsoleLine(string? file, LocalPolicy? policy)
     {
-        IReadOnlyList<PolicyDeparture> departures = Departures(options);
-        if (options.PolicyFile is null)
+        IReadOnlyList<PolicyDeparture> departures = (policy ?? LocalPolicy.Default).Departures();
+        if (file is null)
         {
             return $"Policy: {Defaults} (no --policy).";
         }
 
         if (departures.Count == 0)
         {
-            return $"Policy: {options.PolicyFile}, the same as {Defaults}.";
+            return $"Policy: {file}, the same as {Defaults}.";
         }
 
-        return $"Policy: {options.PolicyFile}, departing from {Defaults} in {Settings(departures.Count)}: "
+        return $"Policy: {file}, departing from {Defaults} in {Settings(departures.Count)}: "
             + string.Join("; ", departures.Select(static d => $"{d.Key} {d.Value} (default {d.Default}; {Rules(d)})")) + ".";
     }
 
     /// <summary>figures.json's <c>policy</c>: the file (null for the defaults) and each departure, its value and default as JSON values.</summary>
-    internal static void WriteJson(Utf8JsonWriter json, JobOptions options)
+    internal static void WriteJson(Utf8JsonWriter json, JobOptions options) => WriteJson(json, options.PolicyFile, options.Policy);
+
+    /// <summary>A <c>policy</c> object: <c>file</c> (null for none) and <c>departures</c> (key, value, default, rules).</summary>
+    internal static void WriteJson(Utf8JsonWriter json, string? file, LocalPolicy? policy)
     {
         json.WriteStartObject("policy");
-        if (options.PolicyFile is null)
+        if (file is null)
         {
             json.WriteNull("file");
         }
         else
         {
-            json.WriteString("file", options.PolicyFile);
+            json.WriteString("file", file);
         }
 
         json.WriteStartArray("departures");
-        foreach (PolicyDeparture d in Departures(options))
+        foreach (PolicyDeparture d in (policy ?? LocalPolicy.Default).Departures())
         {
             json.WriteStartObject();
             json.WriteString("key", d.Key);
@@ -103,7 +108,7 @@ internal static class PolicyReport
     /// <summary>report.html: the policy in one sentence, and a table of its departures.</summary>
     internal static void AppendHtml(StringBuilder html, JobOptions options)
     {
-        IReadOnlyList<PolicyDeparture> departures = Departures(options);
+        IReadOnlyList<PolicyDeparture> departures = (options.Policy ?? LocalPolicy.Default).Departures();
         html.Append("<p class=\"note\" id=\"policy\">Policy: ");
         if (options.PolicyFile is null)
         {
