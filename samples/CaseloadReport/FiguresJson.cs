@@ -39,6 +39,7 @@ internal static class FiguresJson
             json.WriteString("reporting_year_start", MainJob.Iso(report.Figures.Year.Start));
             json.WriteString("reporting_year_end", MainJob.Iso(report.Figures.Year.End));
             json.WriteNumber("max_rejected", report.Options.MaxRejected);
+            PolicyReport.WriteJson(json, report.Options);
             if (report.Input.Rows is RowCounts rows)
             {
                 json.WriteNumber("rows_read", rows.Read);

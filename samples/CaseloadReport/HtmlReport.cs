@@ -41,7 +41,9 @@ internal static class HtmlReport
 
         html.Append("<p class=\"note\">Source: ").Append(E(report.Input.Description)).Append(". Flags as of ").Append(MainJob.Iso(report.Options.AsOf))
             .Append("; figures for the reporting year ").Append(figures.Year).Append(", 1 April ").Append(figures.Year.StartYear.ToString(CultureInfo.InvariantCulture))
-            .Append(" to 31 March ").Append((figures.Year.StartYear + 1).ToString(CultureInfo.InvariantCulture)).Append(".</p><p>");
+            .Append(" to 31 March ").Append((figures.Year.StartYear + 1).ToString(CultureInfo.InvariantCulture)).Append(".</p>");
+        PolicyReport.AppendHtml(html, report.Options);
+        html.Append("<p>");
         if (report.Input.Rows is RowCounts rows)
         {
             html.Append("Rows read ").Append(N(rows.Read)).Append(" = used ").Append(N(rows.Used)).Append(" + rejected ").Append(N(rows.Rejected));

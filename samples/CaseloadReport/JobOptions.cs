@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Iro.Rules;
 using Iro.Rules.Timescales;
 using NodaTime;
 using NodaTime.Text;
@@ -20,7 +21,9 @@ internal sealed record JobOptions(
     string OutDir,
     IReadOnlyList<string> Ssda903Folders,
     double MaxRejected,
-    bool FullHistory = false)
+    bool FullHistory = false,
+    string? PolicyFile = null,
+    LocalPolicy? Policy = null)
 {
     internal const string Usage = """
         Usage: CaseloadReport [options]
@@ -47,6 +50,9 @@ internal sealed record JobOptions(
           --out <folder>          where to write the outputs (default out; created if needed)
           --max-rejected <share>  the largest share of rows or children that may be rejected before the run is
                                   marked incomplete (default 0.05, i.e. 5%; 0 to 1, or a percentage such as 5%)
+          --policy <file>         the council's policy file (JSON; keys and ranges in schemas/local-policy.schema.json):
+                                  local timescales and the readings the law leaves open. Without it, the statutory
+                                  and documented defaults. Every output lists the policy's departures from them.
           --verbose               on an internal error, show the stack trace too
           -h, --help              show this help and exit
           --version               show the version and exit
@@ -58,6 +64,7 @@ internal sealed record JobOptions(
         Examples:
           CaseloadReport --count 200 --as-of 2026-03-31 --out caseload-example
           CaseloadReport --ssda903 return-2024-25 --ssda903 return-2025-26 --as-of 2025-11-10 --out out
+          CaseloadReport --policy samples/policy/council.json --out out
 
         Exit codes:
           0  done: every output written, and the run is complete
@@ -104,7 +111,7 @@ internal sealed record JobOptions(
     /// <exception cref="UsageException">Something is wrong with an option; the message says what.</exception>
     internal static JobOptions Parse(IReadOnlyList<string> args)
     {
-        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null;
+        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null, policyFile = null;
         var folders = new List<string>();
         bool fullHistory = false;
         for (int i = 0; i < args.Count; i++)
@@ -133,7 +140,7 @@ internal sealed record JobOptions(
                 value = string.Empty;
             }
 
-            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected"))
+            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected" or "--policy"))
             {
                 throw new UsageException(arg.StartsWith('-')
                     ? $"no such option '{arg}'; see --help for the options"
@@ -162,6 +169,7 @@ internal sealed record JobOptions(
                 case "--count": countText = Once(name, countText, value); break;
                 case "--out": outDir = Once(name, outDir, value); break;
                 case "--max-rejected": maxText = Once(name, maxText, value); break;
+                case "--policy": policyFile = Once(name, policyFile, value); break;
                 default: folders.Add(value); break;
             }
         }
@@ -271,7 +279,8 @@ internal sealed record JobOptions(
             throw new UsageException("--full-history applies to --ssda903 files; give the folder too");
         }
 
-        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory);
+        LocalPolicy? policy = policyFile is null ? null : PolicyReport.Load(policyFile);
+        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory, policyFile, policy);
     }
 
     private static string Once(string name, string? previous, string value) =>
@@ -284,6 +293,7 @@ internal sealed record JobOptions(
         "--count" => "a number of children",
         "--out" => "a folder",
         "--ssda903" => "a folder of SSDA903 CSV files, or an SSDA903 XML return",
+        "--policy" => "a policy file, JSON",
         _ => "a share from 0 to 1, such as 0.05",
     };
 

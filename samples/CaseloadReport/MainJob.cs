@@ -128,10 +128,11 @@ internal static class MainJob
         var clock = Stopwatch.StartNew();
         var wall = Stopwatch.StartNew();
         CaseloadInput input = options.Ssda903Folders.Count > 0 ? CaseloadInput.Ssda903(options) : CaseloadInput.Synthetic(options);
-        LocalPolicy policy = LocalPolicy.Default;
+        LocalPolicy policy = options.Policy ?? LocalPolicy.Default;
         var evaluator = new CaseloadEvaluator(policy);
 
         stdout.WriteLine($"Iro.Rules caseload report: {input.Description}; flags as of {Iso(options.AsOf)}, figures for {options.Year} (1 April {options.Year.StartYear} to 31 March {options.Year.StartYear + 1}).");
+        stdout.WriteLine(PolicyReport.ConsoleLine(options));
         using OutputFolder output = OutputFolder.Create(options.OutDir);
 
         // 1. The weekly flag list, streamed child by child to flags.csv (the evaluator holds one chunk of children at a

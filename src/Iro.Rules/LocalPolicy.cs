@@ -13,7 +13,7 @@ namespace Iro.Rules;
 /// domain reference (docs/rules.md, configurable readings) records that the law leaves a choice; such options say so.</para>
 /// <para>Defaults are those listed in docs/rules.md (the Manchester City Council IRO practice standard for local timescales).</para>
 /// </remarks>
-public sealed record LocalPolicy
+public sealed partial record LocalPolicy
 {
     private readonly int recommendationsDueWorkingDays = PolicyDefaults.RecommendationsDueWorkingDays;
     private readonly int minutesDueWorkingDays = PolicyDefaults.MinutesDueWorkingDays;
@@ -35,11 +35,8 @@ public sealed record LocalPolicy
     private readonly int caseloadMax = 70;
     private readonly Escalation.DisputeResolutionProtocol disputeResolution = Escalation.DisputeResolutionProtocol.Manchester;
 
-    private static int Ranged(int value, int min, int max, string name, string rule)
-    {
-        Preconditions.CheckRange(value, min, max, name, rule);
-        return value;
-    }
+    // Every range lives once, in PolicyRanges: the setters, the policy file's messages and its JSON Schema use it.
+    private static int Ranged(int value, PolicyRange range, string name) => range.Check(value, name);
 
     /// <summary>The defaults.</summary>
     public static LocalPolicy Default { get; } = new();
@@ -71,11 +68,7 @@ public sealed record LocalPolicy
     public int RecommendationsDueWorkingDays
     {
         get => recommendationsDueWorkingDays;
-        init
-        {
-            Preconditions.CheckRange(value, 0, 250, nameof(RecommendationsDueWorkingDays), "REV-6");
-            recommendationsDueWorkingDays = value;
-        }
+        init => recommendationsDueWorkingDays = Ranged(value, PolicyRanges.RecommendationsDueWorkingDays, nameof(RecommendationsDueWorkingDays));
     }
 
     /// <summary>Working days after the review by which the full minutes (record) are sent (REV-6, local policy).</summary>
@@ -84,11 +77,7 @@ public sealed record LocalPolicy
     public int MinutesDueWorkingDays
     {
         get => minutesDueWorkingDays;
-        init
-        {
-            Preconditions.CheckRange(value, 0, 250, nameof(MinutesDueWorkingDays), "REV-6");
-            minutesDueWorkingDays = value;
-        }
+        init => minutesDueWorkingDays = Ranged(value, PolicyRanges.MinutesDueWorkingDays, nameof(MinutesDueWorkingDays));
     }
 
     /// <summary>Days before a review within which the IRO sees the child (REV-10, local policy).</summary>
@@ -97,11 +86,7 @@ public sealed record LocalPolicy
     public int IroVisitWindowDays
     {
         get => iroVisitWindowDays;
-        init
-        {
-            Preconditions.CheckRange(value, 0, 366, nameof(IroVisitWindowDays), "REV-10");
-            iroVisitWindowDays = value;
-        }
+        init => iroVisitWindowDays = Ranged(value, PolicyRanges.IroVisitWindowDays, nameof(IroVisitWindowDays));
     }
 
     /// <summary>Whether an IRO conversation with the child on the day of the review's first part counts as the pre-review visit (REV-10).</summary>
@@ -142,11 +127,7 @@ public sealed record LocalPolicy
     public int Section20FlagMonths
     {
         get => section20FlagMonths;
-        init
-        {
-            Preconditions.CheckRange(value, 1, 120, nameof(Section20FlagMonths), "LOC-1");
-            section20FlagMonths = value;
-        }
+        init => section20FlagMonths = Ranged(value, PolicyRanges.Section20FlagMonths, nameof(Section20FlagMonths));
     }
 
     /// <summary>How "any period of 28 consecutive days" is read for the 72-hour limit without court authority (SEC-2a).</summary>
@@ -172,7 +153,7 @@ public sealed record LocalPolicy
     public int PathwayPlanMonthsAfter16
     {
         get => pathwayPlanMonthsAfter16;
-        init => pathwayPlanMonthsAfter16 = Ranged(value, 0, 24, nameof(PathwayPlanMonthsAfter16), "LC-5");
+        init => pathwayPlanMonthsAfter16 = Ranged(value, PolicyRanges.PathwayPlanMonthsAfter16, nameof(PathwayPlanMonthsAfter16));
     }
 
     /// <summary>Months after the 18th birthday for which the IRO stays involved in pathway-plan reviews (LC-6, local).</summary>
@@ -180,7 +161,7 @@ public sealed record LocalPolicy
     public int PostEighteenIroReviewMonths
     {
         get => postEighteenIroReviewMonths;
-        init => postEighteenIroReviewMonths = Ranged(value, 0, 36, nameof(PostEighteenIroReviewMonths), "LC-6");
+        init => postEighteenIroReviewMonths = Ranged(value, PolicyRanges.PostEighteenIroReviewMonths, nameof(PostEighteenIroReviewMonths));
     }
 
     /// <summary>Whether the local adoption flags LOC-2 to LOC-4 are reported.</summary>
@@ -192,7 +173,7 @@ public sealed record LocalPolicy
     public int PlacementOrderFlagMonths
     {
         get => placementOrderFlagMonths;
-        init => placementOrderFlagMonths = Ranged(value, 1, 120, nameof(PlacementOrderFlagMonths), "LOC-2");
+        init => placementOrderFlagMonths = Ranged(value, PolicyRanges.PlacementOrderFlagMonths, nameof(PlacementOrderFlagMonths));
     }
 
     /// <summary>Months of waiting for adoption after which LOC-3 flags.</summary>
@@ -200,7 +181,7 @@ public sealed record LocalPolicy
     public int AdoptionWaitFlagMonths
     {
         get => adoptionWaitFlagMonths;
-        init => adoptionWaitFlagMonths = Ranged(value, 1, 120, nameof(AdoptionWaitFlagMonths), "LOC-3");
+        init => adoptionWaitFlagMonths = Ranged(value, PolicyRanges.AdoptionWaitFlagMonths, nameof(AdoptionWaitFlagMonths));
     }
 
     /// <summary>Where the LOC-3 wait starts (docs/rules.md LOC-3a).</summary>
@@ -216,7 +197,7 @@ public sealed record LocalPolicy
     public int PlacedForAdoptionFlagWeeks
     {
         get => placedForAdoptionFlagWeeks;
-        init => placedForAdoptionFlagWeeks = Ranged(value, 1, 520, nameof(PlacedForAdoptionFlagWeeks), "LOC-4");
+        init => placedForAdoptionFlagWeeks = Ranged(value, PolicyRanges.PlacedForAdoptionFlagWeeks, nameof(PlacedForAdoptionFlagWeeks));
     }
 
     /// <summary>Hours from notification that a child is looked after within which an IRO is allocated (IRO-1, local).</summary>
@@ -224,7 +205,7 @@ public sealed record LocalPolicy
     public int LocalAllocationHours
     {
         get => localAllocationHours;
-        init => localAllocationHours = Ranged(value, 1, 24 * 60, nameof(LocalAllocationHours), "IRO-1");
+        init => localAllocationHours = Ranged(value, PolicyRanges.LocalAllocationHours, nameof(LocalAllocationHours));
     }
 
     /// <summary>The lower end of a full-time IRO's caseload (IRO-3).</summary>
@@ -232,7 +213,7 @@ public sealed record LocalPolicy
     public int CaseloadMin
     {
         get => caseloadMin;
-        init => caseloadMin = Ranged(value, 0, 1000, nameof(CaseloadMin), "IRO-3");
+        init => caseloadMin = Ranged(value, PolicyRanges.CaseloadMin, nameof(CaseloadMin));
     }
 
     /// <summary>The upper end of a full-time IRO's caseload (IRO-3).</summary>
@@ -240,7 +221,7 @@ public sealed record LocalPolicy
     public int CaseloadMax
     {
         get => caseloadMax;
-        init => caseloadMax = Ranged(value, 0, 1000, nameof(CaseloadMax), "IRO-3");
+        init => caseloadMax = Ranged(value, PolicyRanges.CaseloadMax, nameof(CaseloadMax));
     }
 
     /// <summary>The council's dispute resolution protocol: its stages, any per-stage limits, the overall ceiling and when the clock starts (DRP-1).</summary>

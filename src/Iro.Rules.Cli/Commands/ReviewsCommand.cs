@@ -23,6 +23,7 @@ internal sealed class ReviewsCommand : IroCommand
     };
 
     private readonly Option<OutputFormat?> format = Inputs.Format();
+    private readonly Option<string?> policy = PolicyOption.Create();
 
     public override string Name => "reviews";
 
@@ -33,6 +34,7 @@ internal sealed class ReviewsCommand : IroCommand
     [
         "iro reviews 2025-01-06 2025-02-04 --as-of 2025-03-01",
         "iro reviews 2024-09-02 2024-09-27 2024-12-20 --as-of 2025-07-01 --format json",
+        "iro reviews 2025-01-06 2025-02-04 --as-of 2025-03-01 --policy council.json",
     ];
 
     public override IReadOnlyDictionary<string, string> ParameterNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,6 +52,7 @@ internal sealed class ReviewsCommand : IroCommand
         command.Add(asOf);
         command.Add(failOnLate);
         command.Add(format);
+        command.Add(policy);
     }
 
     public override int Execute(ParseResult parsed, TextWriter output, TextWriter error)
@@ -57,7 +60,9 @@ internal sealed class ReviewsCommand : IroCommand
         LocalDate start = parsed.GetValue(periodStart);
         LocalDate[] held = parsed.GetValue(reviewDates) ?? [];
         LocalDate evaluatedAsOf = parsed.GetValue(asOf) ?? Today();
-        ReviewTimeline timeline = ReviewSchedule.Evaluate(start, held, evaluatedAsOf);
+        string? policyFile = parsed.GetValue(policy);
+        LocalPolicy council = PolicyOption.Load(policyFile);
+        ReviewTimeline timeline = ReviewSchedule.Evaluate(start, held, evaluatedAsOf, council);
 
         switch (parsed.GetValue(format) ?? OutputFormat.Text)
         {
@@ -96,6 +101,7 @@ internal sealed class ReviewsCommand : IroCommand
                     }
 
                     w.WriteEndArray();
+                    global::CaseloadReport.PolicyReport.WriteJson(w, policyFile, council);
                     w.WriteEndObject();
                 });
                 break;
@@ -115,6 +121,11 @@ internal sealed class ReviewsCommand : IroCommand
                 }
 
                 output.WriteLine($"Next: review {Explain.Number(timeline.NextNumber)} due by {Explain.DateAndDay(timeline.NextDueBy)}, {Describe(timeline.Next.Timeliness)} as of {Explain.Date(timeline.AsOf)}.");
+                if (policyFile is not null)
+                {
+                    output.WriteLine(global::CaseloadReport.PolicyReport.ConsoleLine(policyFile, council));
+                }
+
                 break;
         }
 

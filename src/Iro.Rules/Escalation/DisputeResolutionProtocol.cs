@@ -43,12 +43,12 @@ public sealed record DisputeResolutionProtocol
     {
         Preconditions.CheckNotNull(stages, nameof(stages));
         DrpStage[] sorted = stages.Select(s => Preconditions.CheckNotNull(s, nameof(stages))).OrderBy(static s => s.Number).ToArray();
-        if (sorted.Length == 0 || sorted.Any(static s => s.Number < 1 || s.LimitWorkingDays is < 0) || sorted.Select(static s => s.Number).Distinct().Count() != sorted.Length)
+        if (sorted.Length == 0 || sorted.Any(static s => s.Number < PolicyRanges.DrpStageNumber.Min || s.LimitWorkingDays < PolicyRanges.DrpStageLimitWorkingDays.Min) || sorted.Select(static s => s.Number).Distinct().Count() != sorted.Length)
         {
             throw new ArgumentException("A protocol needs at least one stage, stage numbers from 1 without repeats, and no negative limits (DRP-1).", nameof(stages));
         }
 
-        Preconditions.CheckRange(overallLimitWorkingDays, 1, 250, nameof(overallLimitWorkingDays), "DRP-1");
+        PolicyRanges.DrpOverallLimitWorkingDays.Check(overallLimitWorkingDays, nameof(overallLimitWorkingDays));
         Stages = Array.AsReadOnly(sorted);
         OverallLimitWorkingDays = overallLimitWorkingDays;
         ClockStart = Preconditions.Defined(clockStart, nameof(clockStart));

@@ -41,6 +41,25 @@ public static partial class ReviewSchedule
         return Evaluate(new CarePeriod(periodStart, reviewDates), asOf, LocalPolicy.Default, WorkingDayCalendar.EnglandAndWales, nameof(reviewDates));
     }
 
+    /// <summary>Evaluates a period of care whose reviews were each one meeting, under a council's policy (for example one
+    /// read with <see cref="LocalPolicy.Load(string)"/>), with the England and Wales calendar.</summary>
+    /// <remarks>Rules REV-1 to REV-4, REV-6; citations: CPPCR 2010 reg 33 (RCCR 1991 reg 3 for periods that began before 1 April 2011).
+    /// The policy's <see cref="LocalPolicy.ResetScheduleOnEveryReview"/> (REV-4a) and <see cref="LocalPolicy.WorkingDayCounting"/>
+    /// (CAL-3a) change the due dates; a non-statutory reading is labelled so in every finding.</remarks>
+    /// <param name="periodStart">The day the child became looked after.</param>
+    /// <param name="reviewDates">The dates the reviews were completed, in any order.</param>
+    /// <param name="asOf">The date to evaluate as of; no review may be after it.</param>
+    /// <param name="policy">Local policy and the options the law leaves open.</param>
+    /// <returns>The timeline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reviewDates"/> or <paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">A review date is before <paramref name="periodStart"/>, after <paramref name="asOf"/>, or repeated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Evaluate(LocalDate, IReadOnlyList{LocalDate}, LocalDate)"/>.</exception>
+    public static ReviewTimeline Evaluate(LocalDate periodStart, IReadOnlyList<LocalDate> reviewDates, LocalDate asOf, LocalPolicy policy)
+    {
+        Preconditions.CheckNotNull(reviewDates, nameof(reviewDates));
+        return Evaluate(new CarePeriod(periodStart, reviewDates), asOf, policy, WorkingDayCalendar.EnglandAndWales, nameof(reviewDates));
+    }
+
     /// <summary>Evaluates a period of care with the England and Wales calendar and the default policy.</summary>
     /// <remarks>Rules REV-1 to REV-10; citation: CPPCR 2010 Part 6.</remarks>
     /// <param name="period">The period of care.</param>

@@ -25,7 +25,13 @@ public class RulesReferenceTests
             md.Append($"| {r.Id} | {r.Title} | {r.Citation.ShortForm} | {r.Api} |\n");
         }
 
-        md.Append("\n## Configurable readings\n\n| Rule | `LocalPolicy` property | Default | Meaning |\n|---|---|---|---|\n");
+        md.Append("\n## Configurable readings\n\n");
+        md.Append("A council sets these in a policy file (JSON), read with `LocalPolicy.Load` and the main job's `--policy`: each key is\n");
+        md.Append("the property's name in camelCase (`MinutesDueWorkingDays` is `minutesDueWorkingDays`), and a key left out keeps its\n");
+        md.Append("default. The keys' types, ranges and defaults are in the JSON Schema\n");
+        md.Append("[schemas/local-policy.schema.json](../schemas/local-policy.schema.json); an example is\n");
+        md.Append("[samples/policy/council.json](../samples/policy/council.json).\n\n");
+        md.Append("| Rule | `LocalPolicy` property | Default | Meaning |\n|---|---|---|---|\n");
         foreach (RuleInfo r in RuleCatalogue.All)
         {
             foreach (RuleOption o in r.Options)
