@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Iro.Rules.Caseload;
 using Iro.Rules.Timescales;
 using NodaTime;
 using NodaTime.Text;
@@ -20,7 +21,8 @@ internal sealed record JobOptions(
     string OutDir,
     IReadOnlyList<string> Ssda903Folders,
     double MaxRejected,
-    bool FullHistory = false)
+    bool FullHistory = false,
+    int Weeks = Worklist.DefaultHorizonWeeks)
 {
     internal const string Usage = """
         Usage: CaseloadReport [options]
@@ -44,13 +46,16 @@ internal sealed record JobOptions(
           --out <folder>          where to write the outputs (default out; created if needed)
           --max-rejected <share>  the largest share of rows or children that may be rejected before the run is
                                   marked incomplete (default 0.05, i.e. 5%; 0 to 1, or a percentage such as 5%)
+          --weeks <n>             how many weeks ahead the IROs' worklist looks (default 8; 0 to 52); overdue
+                                  items are always listed
           --verbose               on an internal error, show the stack trace too
           -h, --help              show this help and exit
           --version               show the version and exit
 
-        Outputs (in --out): flags.csv, not_evaluated.csv, figures.json, report.html. Every run first removes the
-        previous run's four outputs from --out, then writes the new ones to a temporary folder and moves them into
-        place only when all are complete, so a failed or stopped run never leaves files that look current.
+        Outputs (in --out): flags.csv, not_evaluated.csv, worklist.csv, figures.json, report.html, and calendars/
+        (one iCalendar file per IRO). Every run first removes the previous run's outputs from --out, then writes
+        the new ones to a temporary folder and moves them into place only when all are complete, so a failed or
+        stopped run never leaves files that look current.
 
         Examples:
           CaseloadReport --count 200 --as-of 2026-03-31 --out caseload-example
@@ -101,7 +106,7 @@ internal sealed record JobOptions(
     /// <exception cref="UsageException">Something is wrong with an option; the message says what.</exception>
     internal static JobOptions Parse(IReadOnlyList<string> args)
     {
-        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null;
+        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null, weeksText = null;
         var folders = new List<string>();
         bool fullHistory = false;
         for (int i = 0; i < args.Count; i++)
@@ -130,7 +135,7 @@ internal sealed record JobOptions(
                 value = string.Empty;
             }
 
-            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected"))
+            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected" or "--weeks"))
             {
                 throw new UsageException(arg.StartsWith('-')
                     ? $"no such option '{arg}'; see --help for the options"
@@ -159,6 +164,7 @@ internal sealed record JobOptions(
                 case "--count": countText = Once(name, countText, value); break;
                 case "--out": outDir = Once(name, outDir, value); break;
                 case "--max-rejected": maxText = Once(name, maxText, value); break;
+                case "--weeks": weeksText = Once(name, weeksText, value); break;
                 default: folders.Add(value); break;
             }
         }
@@ -263,7 +269,13 @@ internal sealed record JobOptions(
             throw new UsageException("--full-history applies to --ssda903 files; give the folder too");
         }
 
-        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory);
+        int weeks = Worklist.DefaultHorizonWeeks;
+        if (weeksText is not null && (!int.TryParse(weeksText, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks > Worklist.MaxHorizonWeeks))
+        {
+            throw new UsageException($"--weeks '{weeksText}': a whole number of weeks from 0 to {Worklist.MaxHorizonWeeks}");
+        }
+
+        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory, weeks);
     }
 
     private static string Once(string name, string? previous, string value) =>
@@ -276,6 +288,7 @@ internal sealed record JobOptions(
         "--count" => "a number of children",
         "--out" => "a folder",
         "--ssda903" => "a folder of SSDA903 CSV files",
+        "--weeks" => "a number of weeks, 0 to 52",
         _ => "a share from 0 to 1, such as 0.05",
     };
 

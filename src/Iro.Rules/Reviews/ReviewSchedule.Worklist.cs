@@ -32,7 +32,7 @@ public static partial class ReviewSchedule
             ? $"{reviewWords} is overdue, so for a review held on {DateFormat.Iso(plannedOn)} the IRO should see the child in the {policy.IroVisitWindowDays} days before it, {range}"
             : $"the IRO should see the child in the {policy.IroVisitWindowDays} days before {reviewWords}, booked by {DateFormat.Iso(plannedOn)}: {range}";
         var finding = new Finding(RuleId.IroVisit, seen is null ? (overdue ? Outcome.NotMet : Outcome.Pending) : Outcome.Met, Citations.IroVisit,
-            $"Visit before {reviewWords}: {when} ({Citations.IroVisit.ShortForm}); {recorded}.");
+            $"{char.ToUpperInvariant(when[0])}{when[1..]} ({Citations.IroVisit.ShortForm}); {recorded}.");
         return (from, through, seen, finding);
     }
 

@@ -101,7 +101,7 @@ public class WorklistTests
         Worklist list = Worklist.Build([SundayDue()], D("2025-10-01"));
         WorklistItem visit = list.Items.Single(i => i.Kind == WorklistItemKind.IroVisit);
         Assert.Equal((WorklistStatus.Overdue, D("2025-08-20"), D("2025-10-01")), (visit.Status, visit.WindowStart!.Value, visit.WindowEnd!.Value));
-        Assert.Contains("review 3 is overdue", visit.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Review 3 is overdue, so for a review held on 2025-10-01 the IRO should see the child in the 42 days before it, 2025-08-20 to 2025-10-01", visit.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
