@@ -126,6 +126,23 @@ public sealed class WorklistCalendarTests : IDisposable
     }
 
     [Fact]
+    public void IcalNetVersion_IsTheSame_InTheCentralVersions_AndTheSampleJob()
+    {
+        // samples/ keep central package versions out (as a user's script would), so the job names the version itself.
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Iro.Rules.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Iro.Rules.sln not found above the tests");
+        }
+
+        static string Version(string text) =>
+            System.Text.RegularExpressions.Regex.Match(text, @"Include=""Ical\.Net"" Version=""([^""]+)""").Groups[1].Value;
+        string central = Version(File.ReadAllText(Path.Combine(root, "Directory.Packages.props")));
+        Assert.Equal("5.2.4", central);
+        Assert.Equal(central, Version(File.ReadAllText(Path.Combine(root, "samples", "CaseloadReport", "CaseloadReport.csproj"))));
+    }
+
+    [Fact]
     public void FileNames_AreSafe_AndDistinct()
     {
         var names = WorklistCalendars.FileNames(["a b", "a_b", "../x", "no-iro-allocated", null]);
