@@ -69,6 +69,10 @@ internal static class HtmlReport
         }
 
         html.Append("</table>");
+        if (report.Worklist is Worklist worklist)
+        {
+            WorklistHtml.Append(html, worklist);
+        }
 
         html.Append("<h2>Figures for ").Append(figures.Year).Append("</h2><p class=\"note\">Over the ").Append(N(figures.ChildrenUsed))
             .Append(" children evaluated. &ldquo;Not recorded in this source&rdquo;: the input does not hold what the figure counts, so it is not 0.</p>")

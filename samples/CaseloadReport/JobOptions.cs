@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Iro.Rules;
+using Iro.Rules.Caseload;
 using Iro.Rules.Timescales;
 using NodaTime;
 using NodaTime.Text;
@@ -23,7 +24,8 @@ internal sealed record JobOptions(
     double MaxRejected,
     bool FullHistory = false,
     string? PolicyFile = null,
-    LocalPolicy? Policy = null)
+    LocalPolicy? Policy = null,
+    int Weeks = Worklist.DefaultHorizonWeeks)
 {
     internal const string Usage = """
         Usage: CaseloadReport [options]
@@ -53,13 +55,16 @@ internal sealed record JobOptions(
           --policy <file>         the council's policy file (JSON; keys and ranges in schemas/local-policy.schema.json):
                                   local timescales and the readings the law leaves open. Without it, the statutory
                                   and documented defaults. Every output lists the policy's departures from them.
+          --weeks <n>             how many weeks ahead the IROs' worklist looks (default 8; 0 to 52); overdue
+                                  items are always listed
           --verbose               on an internal error, show the stack trace too
           -h, --help              show this help and exit
           --version               show the version and exit
 
-        Outputs (in --out): flags.csv, not_evaluated.csv, figures.json, report.html. Every run first removes the
-        previous run's four outputs from --out, then writes the new ones to a temporary folder and moves them into
-        place only when all are complete, so a failed or stopped run never leaves files that look current.
+        Outputs (in --out): flags.csv, not_evaluated.csv, worklist.csv, figures.json, report.html, and calendars/
+        (one iCalendar file per IRO). Every run first removes the previous run's outputs from --out, then writes
+        the new ones to a temporary folder and moves them into place only when all are complete, so a failed or
+        stopped run never leaves files that look current.
 
         Examples:
           CaseloadReport --count 200 --as-of 2026-03-31 --out caseload-example
@@ -111,7 +116,7 @@ internal sealed record JobOptions(
     /// <exception cref="UsageException">Something is wrong with an option; the message says what.</exception>
     internal static JobOptions Parse(IReadOnlyList<string> args)
     {
-        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null, policyFile = null;
+        string? asOfText = null, yearText = null, countText = null, outDir = null, maxText = null, policyFile = null, weeksText = null;
         var folders = new List<string>();
         bool fullHistory = false;
         for (int i = 0; i < args.Count; i++)
@@ -140,7 +145,7 @@ internal sealed record JobOptions(
                 value = string.Empty;
             }
 
-            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected" or "--policy"))
+            if (name is not ("--as-of" or "--year" or "--count" or "--out" or "--ssda903" or "--max-rejected" or "--policy" or "--weeks"))
             {
                 throw new UsageException(arg.StartsWith('-')
                     ? $"no such option '{arg}'; see --help for the options"
@@ -170,6 +175,7 @@ internal sealed record JobOptions(
                 case "--out": outDir = Once(name, outDir, value); break;
                 case "--max-rejected": maxText = Once(name, maxText, value); break;
                 case "--policy": policyFile = Once(name, policyFile, value); break;
+                case "--weeks": weeksText = Once(name, weeksText, value); break;
                 default: folders.Add(value); break;
             }
         }
@@ -279,8 +285,14 @@ internal sealed record JobOptions(
             throw new UsageException("--full-history applies to --ssda903 files; give the folder too");
         }
 
+        int weeks = Worklist.DefaultHorizonWeeks;
+        if (weeksText is not null && (!int.TryParse(weeksText, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks > Worklist.MaxHorizonWeeks))
+        {
+            throw new UsageException($"--weeks '{weeksText}': a whole number of weeks from 0 to {Worklist.MaxHorizonWeeks}");
+        }
+
         LocalPolicy? policy = policyFile is null ? null : PolicyReport.Load(policyFile);
-        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory, policyFile, policy);
+        return new JobOptions(asOf, year, yearText is not null, count, outDir, folders.AsReadOnly(), max, fullHistory, policyFile, policy, weeks);
     }
 
     private static string Once(string name, string? previous, string value) =>
@@ -294,6 +306,7 @@ internal sealed record JobOptions(
         "--out" => "a folder",
         "--ssda903" => "a folder of SSDA903 CSV files, or an SSDA903 XML return",
         "--policy" => "a policy file, JSON",
+        "--weeks" => "a number of weeks, 0 to 52",
         _ => "a share from 0 to 1, such as 0.05",
     };
 

@@ -141,6 +141,9 @@ internal static class MainJob
         // The annual figures are accumulated in the same pass, over exactly the children the flag list evaluated.
         var figureBuilder = new AnnualFiguresBuilder(options.Year, policy, recorded: input.Recorded);
         var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40, figureBuilder);
+        // So is the IROs' worklist (worklist.csv, calendars/): the same children, the same per-rule code.
+        var worklistBuilder = new WorklistBuilder(options.AsOf, policy, evaluator.Calendar, options.Weeks);
+        sink.Worklist = worklistBuilder;
         CaseloadTotals totals;
         using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
         {
@@ -176,7 +179,8 @@ internal static class MainJob
 
         int childrenRead = input.NotEvaluatedOnRead.Count + totals.Read;
         IReadOnlyList<string> incomplete = RunReport.Assess(childrenRead, totals.Evaluated, notEvaluated.Count, input.Rows, input.RowsWithoutChild.Count, options.MaxRejected);
-        var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete);
+        Worklist worklist = worklistBuilder.Build();
+        var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete) { Worklist = worklist };
 
         // 3. The other outputs, then all four moved into place together.
         using (var csv = new StreamWriter(output.PathOf("not_evaluated.csv"), false, new UTF8Encoding(false)))
@@ -188,12 +192,21 @@ internal static class MainJob
             }
         }
 
+        using (var csv = new StreamWriter(output.PathOf(WorklistCsv.FileName), false, new UTF8Encoding(false)))
+        {
+            WorklistCsv.Write(csv, worklist.Items);
+        }
+
+        IReadOnlyList<string> calendars = WorklistCalendars.Write(worklist, output.PathOf(WorklistCalendars.Folder));
         File.WriteAllText(output.PathOf("figures.json"), FiguresJson.Render(report), new UTF8Encoding(false));
         File.WriteAllText(output.PathOf("report.html"), HtmlReport.Render(report), new UTF8Encoding(false));
         output.Commit();
 
         WriteConsole(report, sink.First, flagTime, figureTime, stdout);
         stdout.WriteLine();
+        stdout.WriteLine($"Worklist as of {Iso(worklist.AsOf)} to {Iso(worklist.HorizonEnd)} ({worklist.HorizonWeeks} weeks): {N(worklist.Items.Count)} items, "
+            + $"{N(worklist.Items.Count(static i => i.Status == WorklistStatus.Overdue))} overdue, for {N(worklist.Iros.Count(static i => i is not null))} IROs"
+            + $" and {N(worklist.ForIro(null).Count)} for children with no IRO allocated; {N(calendars.Count)} calendar files in {output.FinalPathOf(WorklistCalendars.Folder)}.");
         double seconds = Math.Max(wall.Elapsed.TotalSeconds, 1e-3);
         stdout.WriteLine($"End to end: {N(report.ChildrenRead)} children in {seconds.ToString("N2", CultureInfo.InvariantCulture)} s wall, {N((int)(report.ChildrenRead / seconds))} children a second "
             + $"(checking and reading the input, the flag list, the annual figures and writing the four outputs; not the .NET runtime's start-up).");
@@ -301,8 +314,15 @@ internal static class MainJob
 /// the console, and every child not evaluated.</summary>
 internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, AnnualFiguresBuilder figures) : ICaseloadSink
 {
-    /// <summary>Each child evaluated goes into the annual figures in the same pass: the caseload is read once.</summary>
-    public void Evaluated(ChildCase child) => figures.Add(child);
+    /// <summary>Each child evaluated goes into the annual figures and the worklist in the same pass: the caseload is read once.</summary>
+    public void Evaluated(ChildCase child)
+    {
+        figures.Add(child);
+        Worklist?.Add(child);
+    }
+
+    /// <summary>The worklist built in the same pass, if any.</summary>
+    internal WorklistBuilder? Worklist { get; set; }
 
     internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title"];
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace CaseloadReport;
 
@@ -12,7 +13,10 @@ internal sealed class OutputFolder : IDisposable
 {
     /// <summary>Every file the job writes, in the order they are moved into place (figures.json, which says whether
     /// the run is complete, last).</summary>
-    internal static readonly IReadOnlyList<string> Names = ["flags.csv", "not_evaluated.csv", "report.html", "figures.json"];
+    internal static readonly IReadOnlyList<string> Names = ["flags.csv", "not_evaluated.csv", WorklistCsv.FileName, "report.html", "figures.json"];
+
+    /// <summary>The folders the job writes (the calendar files), moved into place before the last file.</summary>
+    internal static readonly IReadOnlyList<string> Folders = [WorklistCalendars.Folder];
 
     private readonly string target;
     private readonly string staging;
@@ -43,9 +47,17 @@ internal sealed class OutputFolder : IDisposable
     internal void Commit()
     {
         RemovePrevious(target);
-        foreach (string name in Names)
+        for (int i = 0; i < Names.Count; i++)
         {
-            File.Move(PathOf(name), FinalPathOf(name), overwrite: true);
+            if (i == Names.Count - 1)
+            {
+                foreach (string folder in Folders)
+                {
+                    Directory.Move(PathOf(folder), FinalPathOf(folder));
+                }
+            }
+
+            File.Move(PathOf(Names[i]), FinalPathOf(Names[i]), overwrite: true);
         }
 
         committed = true;
@@ -68,6 +80,26 @@ internal sealed class OutputFolder : IDisposable
             {
                 File.Delete(path);
                 removed.Add(name);
+            }
+        }
+
+        // A folder's own files (*.ics), so that no IRO's calendar of an earlier run survives; the folder goes when empty.
+        foreach (string folder in Folders)
+        {
+            string path = Path.Combine(outDir, folder);
+            if (Directory.Exists(path))
+            {
+                foreach (string file in Directory.EnumerateFiles(path, "*.ics"))
+                {
+                    File.Delete(file);
+                }
+
+                if (!Directory.EnumerateFileSystemEntries(path).Any())
+                {
+                    Directory.Delete(path);
+                }
+
+                removed.Add(folder + "/");
             }
         }
 

@@ -33,6 +33,9 @@ internal sealed record RunReport(
 {
     internal bool Complete => IncompleteReasons.Count == 0;
 
+    /// <summary>The IROs' worklist (worklist.csv, calendars/, a section of report.html), over the children evaluated.</summary>
+    internal Worklist? Worklist { get; init; }
+
     internal int ChildrenNotEvaluated => NotEvaluated.Count;
 
     /// <summary>Children read = evaluated + not evaluated.</summary>

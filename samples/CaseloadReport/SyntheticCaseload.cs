@@ -77,6 +77,7 @@ internal static class SyntheticCaseload
                 IroVisits = visits,
                 TracksReviewRecords = true,
                 PermanencePlanAgreedOn = plan is LocalDate p && p <= asOf ? p : null,
+                IroAllocations = Allocation(i, start),
                 PlacementOrderOn = order is LocalDate oo && oo <= asOf ? oo : null,
                 PlacedForAdoptionOn = placed is LocalDate pl && pl <= asOf ? pl : null,
                 PathwayPlanOn = pathwayPlan <= asOf && random.NextDouble() < 0.92 ? pathwayPlan : null,
@@ -88,6 +89,12 @@ internal static class SyntheticCaseload
             yield return child.SecureStays is { } stays ? WithSecureOrder(random, child, stays[0], asOf) : child;
         }
     }
+
+    /// <summary>The child's IRO, from the current period's start: 22 IROs in turn (about 60 children each for 1,300,
+    /// within IRO-3's 50-70), and every 25th child with none recorded. From the child's number, not the random
+    /// sequence, so every other fact of the caseload is as it was.</summary>
+    private static IroAllocation[]? Allocation(int i, LocalDate start) =>
+        i % 25 == 7 ? null : [new IroAllocation("IRO " + ((i % 22) + 1).ToString("00", CultureInfo.InvariantCulture), start)];
 
     private static void AddEpisodes(Random random, LocalDate start, LocalDate? end, LocalDate asOf, LegalStatus status, int changes, LocalDate dob, List<Episode> episodes)
     {

@@ -25,6 +25,7 @@ internal static class IroApp
         new ReviewsCommand(),
         new RulesCommand(),
         new CaseloadCommand(),
+        new WorklistCommand(),
     ];
 
     /// <summary>The tool's version: the informational version of this assembly, without any source revision suffix.</summary>

@@ -101,12 +101,7 @@ internal static class ReviewWeekly
     /// </summary>
     private static void KnownInPart(in ChildView view, WeeklyRun run, List<CaseloadFlag> flags)
     {
-        ChildCase child = view.Child;
-        LocalDate knownFrom = child.KnownFrom!.Value;
-        ReadOnlySpan<CaseReview> reviews = view.PeriodReviews;
-        LocalDate? latest = reviews.Length > 0 && reviews[^1].Date >= knownFrom ? reviews[^1].Date : null;
-        Legal.Episode first = child.SortedEpisodes[view.First];
-        LocalDate? began = first.Reason == Legal.ReasonForNewEpisode.S ? first.Start : null;
+        (LocalDate knownFrom, LocalDate? latest, LocalDate? began) = KnownInPartFacts(view);
         LocalDate from = latest ?? knownFrom;
         LocalDate dueAtLatest = CalendarMonths.Add(from, 6);
         if (view.AsOf <= dueAtLatest && !run.DueSoon(view.AsOf, dueAtLatest))
@@ -116,6 +111,17 @@ internal static class ReviewWeekly
 
         PartialReviewStatus status = ReviewSchedule.KnownInPart(began, knownFrom, latest, view.AsOf);
         WeeklyRun.Add(flags, view, status.Next.Timeliness == Timeliness.Overdue ? FlagStatus.Overdue : FlagStatus.DueSoon, status.DueByAtLatest, status.Finding);
+    }
+
+    /// <summary>What the source holds of a period known only in part (903-W): where its history starts, the latest review
+    /// held since then (or none), and the period's start when its first episode is RNE S (otherwise unknown).</summary>
+    internal static (LocalDate KnownFrom, LocalDate? Latest, LocalDate? Began) KnownInPartFacts(in ChildView view)
+    {
+        LocalDate knownFrom = view.Child.KnownFrom!.Value;
+        ReadOnlySpan<CaseReview> reviews = view.PeriodReviews;
+        LocalDate? latest = reviews.Length > 0 && reviews[^1].Date >= knownFrom ? reviews[^1].Date : null;
+        Legal.Episode first = view.Child.SortedEpisodes[view.First];
+        return (knownFrom, latest, first.Reason == Legal.ReasonForNewEpisode.S ? first.Start : null);
     }
 
     /// <summary>The explained path, for short-break periods: the schedule decides whether reg 48 applies, and every flag is one of its findings.</summary>
@@ -149,7 +155,7 @@ internal static class ReviewWeekly
     }
 
     /// <summary>The current period of care as the schedule takes it, as known on the as-of date.</summary>
-    private static CarePeriod ToCarePeriod(in ChildView view)
+    internal static CarePeriod ToCarePeriod(in ChildView view)
     {
         ChildCase child = view.Child;
         LocalDate asOf = view.AsOf;

@@ -30,8 +30,8 @@ public sealed class IroConventionTests
         { ["reviews", "2025-01-06", "2025-02-31"], "iro reviews: <review-date>: '2025-02-31' is not a date: dates are yyyy-MM-dd, for example 2025-04-17" },
         { ["reviews", "2025-01-06", "--as-of", "1/3/2025"], "iro reviews: --as-of: '1/3/2025' is not a date: dates are yyyy-MM-dd, for example 2025-04-17" },
         { ["rules", "REV-99"], "iro rules: <id>: no rule 'REV-99'; the rules are 903-W, AGE-1, CAL-1," },
-        { ["frobnicate"], "iro: Unrecognized command or argument 'frobnicate'. The commands are deadline, holidays, reviews, rules, caseload; 'iro --help' shows each with an example." },
-        { [], "iro: no command given. The commands are deadline, holidays, reviews, rules, caseload; 'iro --help' shows each with an example." },
+        { ["frobnicate"], "iro: Unrecognized command or argument 'frobnicate'. The commands are deadline, holidays, reviews, rules, caseload, worklist; 'iro --help' shows each with an example." },
+        { [], "iro: no command given. The commands are deadline, holidays, reviews, rules, caseload, worklist; 'iro --help' shows each with an example." },
     };
 
     [Theory]

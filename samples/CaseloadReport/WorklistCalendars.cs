@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Calendar = Ical.Net.Calendar;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Iro.Rules.Caseload;
+using NodaTime;
+
+namespace CaseloadReport;
+
+/// <summary>
+/// The worklist as iCalendar files (RFC 5545, written with Ical.Net): one per IRO, and one for the children with no IRO
+/// allocated, each a set of all-day events: a review's book-by date (when it differs from the due date) and due date,
+/// the visit window before it, and the recommendations and minutes deadlines.
+/// </summary>
+/// <remarks>
+/// <para>UIDs are built from the item's stable key (child, rule, period start, review number, kind) and the event's part,
+/// so importing next week's file updates the same events rather than adding copies. DTSTAMP is the as-of date (00:00
+/// UTC) and SEQUENCE the number of days from 1971-01-01 to it: the same run gives the same bytes, and a later run's
+/// events supersede an earlier run's.</para>
+/// <para>Personal data: the child's identifier only (SSDA903 CHILD, as the source gives it), with the dates and reasons of
+/// the worklist; never a name, date of birth, address or any other field of the record. The IRO's name is the file's.</para>
+/// </remarks>
+internal static class WorklistCalendars
+{
+    internal const string Folder = "calendars";
+
+    internal const string Unallocated = "no-iro-allocated.ics";
+
+    private const string UidDomain = "@iro-rules";
+
+    private static readonly LocalDate SequenceEpoch = new(1971, 1, 1);
+
+    /// <summary>Each IRO's file name, in the worklist's IRO order: <c>iro-NAME.ics</c> (letters, digits and '-' kept,
+    /// anything else '_'; a clash gets -2, -3, ...), and <see cref="Unallocated"/> for no IRO.</summary>
+    internal static IReadOnlyList<(string? Iro, string FileName)> FileNames(IReadOnlyList<string?> iros)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Unallocated };
+        var names = new List<(string?, string)>();
+        foreach (string? iro in iros)
+        {
+            if (iro is null)
+            {
+                names.Add((null, Unallocated));
+                continue;
+            }
+
+            var safe = new StringBuilder("iro-");
+            foreach (char c in iro.Trim())
+            {
+                safe.Append(char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_');
+                if (safe.Length >= 64)
+                {
+                    break;
+                }
+            }
+
+            string stem = safe.ToString(), name = stem + ".ics";
+            for (int n = 2; !used.Add(name); n++)
+            {
+                name = stem + "-" + n.ToString(CultureInfo.InvariantCulture) + ".ics";
+            }
+
+            names.Add((iro, name));
+        }
+
+        return names;
+    }
+
+    /// <summary>Writes one file per IRO with items into <paramref name="folder"/> (created); returns the file names.</summary>
+    internal static IReadOnlyList<string> Write(Worklist worklist, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach ((string? iro, string name) in FileNames(worklist.Iros))
+        {
+            File.WriteAllText(Path.Combine(folder, name), Serialize(ToCalendar(iro, worklist.ForIro(iro), worklist.AsOf)), new UTF8Encoding(false));
+            written.Add(name);
+        }
+
+        return written;
+    }
+
+    /// <summary>One IRO's calendar: the events of each item, in the worklist's order.</summary>
+    internal static Calendar ToCalendar(string? iro, IEnumerable<WorklistItem> items, LocalDate asOf)
+    {
+        var calendar = new Calendar { ProductId = "-//Iro.Rules//IRO worklist//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", "IRO worklist: " + (iro ?? "no IRO allocated"));
+        foreach (WorklistItem item in items)
+        {
+            foreach (CalendarEvent e in Events(item, asOf))
+            {
+                calendar.Events.Add(e);
+            }
+        }
+
+        return calendar;
+    }
+
+    /// <summary>The iCalendar text (CRLF line ends, folded as RFC 5545 requires).</summary>
+    internal static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+
+    /// <summary>An item's events: (part, first day, last day, summary). A review has "book-by" (when it differs from the
+    /// due date) and "due"; a visit, its "window"; recommendations and minutes, "due".</summary>
+    internal static IEnumerable<(string Part, LocalDate First, LocalDate Last, string Summary)> Parts(WorklistItem item)
+    {
+        string child = "child " + item.ChildId;
+        string review = item.ReviewNumber is int n ? "review " + n.ToString(CultureInfo.InvariantCulture) : "the next review";
+        string overdue = item.Status == WorklistStatus.Overdue ? "OVERDUE: " : string.Empty;
+        string rule = $" ({item.Rule.Value})";
+        switch (item.Kind)
+        {
+            case WorklistItemKind.Review:
+                if (item.BookBy is LocalDate bookBy && bookBy != item.DueDate)
+                {
+                    yield return ("book-by", bookBy, bookBy, $"{overdue}Book {review} by today, due {MainJob.Iso(item.DueDate)}: {child}{rule}");
+                }
+
+                yield return ("due", item.DueDate, item.DueDate, $"{overdue}{Capital(review)} due: {child}{rule}");
+                break;
+            case WorklistItemKind.IroVisit:
+                yield return ("window", item.WindowStart ?? item.DueDate, item.WindowEnd ?? item.DueDate, $"{overdue}IRO visit before {review}: {child}{rule}");
+                break;
+            default:
+                yield return ("due", item.DueDate, item.DueDate, $"{overdue}{(item.Kind == WorklistItemKind.Minutes ? "Minutes" : "Recommendations")} of {review} due: {child}{rule}");
+                break;
+        }
+    }
+
+    /// <summary>The event UID: the item's stable key and the part, at the tool's domain.</summary>
+    internal static string Uid(WorklistItem item, string part) => $"{item.Key}/{part}{UidDomain}";
+
+    private static IEnumerable<CalendarEvent> Events(WorklistItem item, LocalDate asOf)
+    {
+        foreach ((string part, LocalDate first, LocalDate last, string summary) in Parts(item))
+        {
+            yield return new CalendarEvent
+            {
+                Uid = Uid(item, part),
+                DtStamp = new CalDateTime(asOf.Year, asOf.Month, asOf.Day, 0, 0, 0, "UTC"),
+                Sequence = NodaTime.Period.DaysBetween(SequenceEpoch, asOf),
+                Start = Day(first),
+                End = Day(last.PlusDays(1)), // all-day: DTEND is the day after the last (RFC 5545 3.6.1)
+                Summary = summary,
+                Description = $"{item.Reason}\nSource: {item.Citation.ShortForm}.\nWorklist as of {MainJob.Iso(asOf)}.",
+                Transparency = "TRANSPARENT",
+            };
+        }
+    }
+
+    private static CalDateTime Day(LocalDate date) => new(date.Year, date.Month, date.Day);
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}
