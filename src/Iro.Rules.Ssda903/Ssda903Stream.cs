@@ -38,6 +38,12 @@ public sealed class Ssda903Stream : IDisposable
     /// <summary>Whether the files are ordered by child, so that children are read one at a time; otherwise every child is held in memory first.</summary>
     public bool Streaming => session.Streaming;
 
+    /// <summary>What the files record beyond episodes and reviews (<see cref="Ssda903ReadResult.Recorded"/>), known before any child is read.</summary>
+    public RecordedFacts Recorded => session.Recorded;
+
+    /// <summary>The IROs and their FTEs from <c>iro_roster.csv</c> (IRO-3), read and checked when the stream was opened; <see langword="null"/> when no folder has one.</summary>
+    public Escalation.IroRoster? IroRoster => session.Roster;
+
     /// <summary>The children to evaluate, in file order, each once its every row in every return has been read and found good.</summary>
     /// <exception cref="InvalidOperationException">Enumerated a second time.</exception>
     /// <exception cref="Ssda903FormatException">A file changed between the two passes so that it can no longer be read.</exception>
@@ -107,6 +113,15 @@ internal sealed class Ssda903Session : IDisposable
 
     internal bool Streaming { get; }
 
+    /// <summary>The IROs' FTEs from iro_roster.csv (IRO-3), or null when no folder has one.</summary>
+    internal Escalation.IroRoster? Roster { get; private set; }
+
+    /// <summary>Whether any return has iro_allocations.csv: then every child's allocations are recorded (possibly none).</summary>
+    internal bool RecordsAllocations => sources.Any(static s => s.Has(Tables.Allocations));
+
+    /// <summary>What the files record beyond episodes and reviews.</summary>
+    internal RecordedFacts Recorded => RecordsAllocations ? RecordedFacts.IroAllocations : RecordedFacts.None;
+
     /// <summary>Plans a read of folders: checks every file's header, the order of the rows, and each window.</summary>
     internal static Ssda903Session ForFolders(IReadOnlyList<string> folders, Ssda903ReadOptions options)
     {
@@ -131,21 +146,21 @@ internal sealed class Ssda903Session : IDisposable
 
             string label = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "/";
             var files = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToArray();
-            var paths = new string?[4];
-            for (int t = 0; t < 4; t++)
+            var paths = new string?[Tables.Names.Length];
+            for (int t = 0; t < Tables.Names.Length; t++)
             {
                 string? name = files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.Ordinal))
                     ?? files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.OrdinalIgnoreCase));
                 paths[t] = name is null ? null : Path.Combine(folder, name);
-                if (name is null && t != Tables.Adoption)
+                if (name is null && t < Tables.Adoption)
                 {
                     throw new Ssda903FormatException(label + Tables.Names[t], string.Empty,
-                        $"The SSDA903 folder '{folder}' has no {Tables.Names[t]}; it needs header.csv, episodes.csv and reviews.csv (placed_for_adoption.csv is optional). Files found: {(files.Length == 0 ? "none" : string.Join(", ", files.Order(StringComparer.Ordinal)))}.");
+                        $"The SSDA903 folder '{folder}' has no {Tables.Names[t]}; it needs header.csv, episodes.csv and reviews.csv (placed_for_adoption.csv, iro_allocations.csv and iro_roster.csv are optional). Files found: {(files.Length == 0 ? "none" : string.Join(", ", files.Order(StringComparer.Ordinal)))}.");
                 }
             }
 
             ignored.AddRange(files
-                .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Tables.Names.Contains(f, StringComparer.OrdinalIgnoreCase))
+                .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Tables.Names.Contains(f, StringComparer.OrdinalIgnoreCase) && !string.Equals(f, IroRosterFile.Name, StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
                 .Select(f => label + f));
             sources.Add(new Source(folder, label, paths, null, sources.Count));
@@ -160,6 +175,7 @@ internal sealed class Ssda903Session : IDisposable
         IComparer<string>? order = sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
+        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.Folder, s.Label)).ToArray()); // a later return's FTE wins
         if (order is null)
         {
             session.parser.Notes.AddOnce(string.Empty, "The files are not ordered by CHILD (each file ascending, as numbers or as text, in the same order as header.csv), so every child's rows were held in memory before the first child was given out: memory grows with the caseload (several KB a child) instead of staying flat.");
@@ -171,7 +187,9 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>Plans a read of one return from readers: every row is held (a reader cannot be read twice).</summary>
     internal static Ssda903Session ForReaders(TextReader?[] readers, Ssda903ReadOptions options)
     {
-        var source = new Source(string.Empty, string.Empty, new string?[4], readers, 0);
+        var all = new TextReader?[Tables.Names.Length];
+        readers.CopyTo(all, 0);
+        var source = new Source(string.Empty, string.Empty, new string?[Tables.Names.Length], all, 0);
         return new Ssda903Session([source], options, null, Array.Empty<string>());
     }
 
@@ -217,6 +235,8 @@ internal sealed class Ssda903Session : IDisposable
         {
             Windows = Windows,
             IgnoredFiles = IgnoredFiles,
+            IroRoster = Roster,
+            Recorded = Recorded,
             Notes = parser.Notes.ToList(),
             ProblemSummary = parser.ProblemTally.ToList(),
             RowsWithoutChild = parser.RowsWithoutChild,
@@ -278,7 +298,7 @@ internal sealed class Ssda903Session : IDisposable
     private Dictionary<string, ChildRows> ReadWhole(Source source)
     {
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
-        for (int t = 0; t < 4; t++)
+        for (int t = 0; t < Tables.Names.Length; t++)
         {
             using CsvTable? table = source.OpenTable(t);
             if (table is null)
@@ -350,17 +370,17 @@ internal sealed class Ssda903Session : IDisposable
 
     private IEnumerable<ChildRows> Stream(Source source, IComparer<string> comparer)
     {
-        var tables = new CsvTable?[4];
+        var tables = new CsvTable?[Tables.Names.Length];
         try
         {
-            for (int t = 0; t < 4; t++)
+            for (int t = 0; t < Tables.Names.Length; t++)
             {
                 tables[t] = source.OpenTable(t);
             }
 
             CsvTable header = tables[0]!;
-            var has = new bool[4];
-            for (int t = 1; t < 4; t++)
+            var has = new bool[Tables.Names.Length];
+            for (int t = 1; t < Tables.Names.Length; t++)
             {
                 has[t] = tables[t]?.Read() ?? false;
             }
@@ -376,7 +396,7 @@ internal sealed class Ssda903Session : IDisposable
 
                 var rows = new ChildRows(id, source.Rank);
                 parser.Read(Tables.Header, header, rows);
-                for (int t = 1; t < 4; t++)
+                for (int t = 1; t < Tables.Names.Length; t++)
                 {
                     CsvTable? table = tables[t];
                     while (has[t])
@@ -404,7 +424,7 @@ internal sealed class Ssda903Session : IDisposable
                 yield return rows;
             }
 
-            for (int t = 1; t < 4; t++)
+            for (int t = 1; t < Tables.Names.Length; t++)
             {
                 while (has[t])
                 {
@@ -594,6 +614,25 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
+        List<IroAllocation>? allocations = RecordsAllocations ? new List<IroAllocation>() : null;
+        foreach (var same in group.SelectMany(g => g.Allocations).GroupBy(a => a.From))
+        {
+            AllocationRow kept = same.First();
+            foreach (AllocationRow a in same.Skip(1))
+            {
+                if (a.Iro != kept.Iro)
+                {
+                    parser.Problem(first, a.File, a.Line, "IRO", a.Iro, $"the allocation from {RowParser.Iso(a.From)} is also at {kept.File} line {kept.Line.ToString(CultureInfo.InvariantCulture)} with IRO {kept.Iro}: which IRO was allocated cannot be known", "903-CONFLICT");
+                }
+                else if (a.Return == kept.Return)
+                {
+                    parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
+                }
+            }
+
+            allocations?.Add(new IroAllocation(kept.Iro, kept.From));
+        }
+
         var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
         if (problems.Count > 0 || births.Count == 0)
         {
@@ -606,6 +645,7 @@ internal sealed class Ssda903Session : IDisposable
             ShouldBePlacedForAdoptionOn = decision?.Decided,
             AdoptionDecisionReversedOn = decision?.Ceased,
             KnownFrom = knownFrom,
+            IroAllocations = allocations,
         };
         var validation = ChildCaseValidator.Instance.Validate(child);
         if (!validation.IsValid)
@@ -622,6 +662,8 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>One return: its files (or readers), what the first pass found, and its rank among the returns (later wins).</summary>
     private sealed class Source(string folder, string label, string?[] paths, TextReader?[]? readers, int index)
     {
+        private readonly bool[] opened = new bool[Tables.Names.Length];
+
         internal string Folder { get; } = folder;
 
         internal string Label { get; } = label;
@@ -635,6 +677,9 @@ internal sealed class Ssda903Session : IDisposable
         internal bool SortedOrdinal { get; private set; } = true;
 
         internal LocalDate? Earliest { get; private set; }
+
+        /// <summary>Whether the return has the table (a file, or a reader).</summary>
+        internal bool Has(int table) => readers is not null ? readers[table] is not null || opened[table] : paths[table] is not null;
 
         internal LocalDate? LatestStart { get; private set; }
 
@@ -654,6 +699,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
 
                 readers[table] = null; // a reader is read once
+                opened[table] = true;
             }
             else
             {
@@ -687,7 +733,7 @@ internal sealed class Ssda903Session : IDisposable
         /// <summary>The first pass: every table's header and rows read, the child order checked, the dates that place the return found.</summary>
         internal void Scan()
         {
-            for (int t = 0; t < 4; t++)
+            for (int t = 0; t < Tables.Names.Length; t++)
             {
                 using CsvTable? table = OpenTable(t);
                 if (table is null)
