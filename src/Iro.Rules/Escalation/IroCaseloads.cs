@@ -78,8 +78,8 @@ public sealed record IroCaseload(string Iro, int Children, decimal FullTimeEquiv
 /// <remarks>
 /// <para>Thread-safe: <see cref="Add"/> may be called from several threads (an <see cref="ICaseloadSink"/> calls it from one).
 /// Rule IRO-3; citation: IRO Handbook 2010 ch. 7. A child counts for the IRO allocated to it on <see cref="AsOf"/>
-/// (<see cref="IroChecks.AllocationOn"/>) when it is looked after that day (an episode covers it); a child counts once
-/// however many of its records name the IRO. A child looked after with allocations recorded but none in force is
+/// (<see cref="IroChecks.AllocationOn"/>) when it is looked after that day (an episode covers it), once: add each
+/// child once. A child looked after with allocations recorded but none in force is
 /// counted in <see cref="ChildrenWithoutIro"/>; a child whose allocations are not recorded (null) is not counted.</para>
 /// <para>Example (default policy, 50-70 per 1.0 FTE): 72 children and 1.0 FTE, above; 40 children and 0.6 FTE
 /// (range 30-42), within; 45 children and 1.0 FTE, below (information).</para>
