@@ -216,6 +216,17 @@ internal sealed record CaseloadInput(
     /// empty, naming the file when one is not; anything subtler is the reader's to say.</summary>
     private static void CheckFiles(string folder)
     {
+        if (File.Exists(folder))
+        {
+            // An XML return: the reader checks the XML itself and names the line.
+            if (new FileInfo(folder).Length == 0)
+            {
+                throw new UsageException($"{folder} is empty (0 bytes); an SSDA903 XML return holds at least <EXPSSDA903>");
+            }
+
+            return;
+        }
+
         string[] present;
         try
         {
@@ -231,7 +242,13 @@ internal sealed record CaseloadInput(
         string[] missing = required.Where(name => Find(name) is null).ToArray();
         if (present.Length == 0 && !Directory.EnumerateDirectories(folder).Any())
         {
-            throw new UsageException($"--ssda903 '{folder}' is an empty folder; it needs header.csv, episodes.csv and reviews.csv");
+            throw new UsageException($"--ssda903 '{folder}' is an empty folder; it needs header.csv, episodes.csv and reviews.csv (or the return as XML)");
+        }
+
+        if (missing.Length == required.Length && present.Count(static f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) == 1)
+        {
+            CheckFiles(Path.Combine(folder, present.Single(static f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))); // a folder holding the XML return
+            return;
         }
 
         if (missing.Length > 0)

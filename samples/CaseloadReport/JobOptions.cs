@@ -26,12 +26,15 @@ internal sealed record JobOptions(
         Usage: CaseloadReport [options]
 
         The weekly IRO flag list and the annual-report figures for a caseload: a built-in synthetic caseload,
-        or SSDA903 CSV files (header.csv, episodes.csv, reviews.csv, optionally placed_for_adoption.csv), with
-        optionally the council's iro_allocations.csv (CHILD, IRO, FROM: IRO-1, IRO-3) and iro_roster.csv (IRO, FTE).
+        or SSDA903 CSV files (header.csv, episodes.csv, reviews.csv, optionally placed_for_adoption.csv), or the
+        SSDA903 return as XML; with optionally the council's iro_allocations.csv (CHILD, IRO, FROM: IRO-1, IRO-3)
+        and iro_roster.csv (IRO, FTE) beside them.
 
         Options:
           --ssda903 <folder>      read SSDA903 files from the folder; give it once per return (e.g. last year's
                                   and this year's to date). Without it, a synthetic caseload is evaluated.
+                                  A return submitted as XML (EXPSSDA903) is read too: give the .xml file, or a
+                                  folder holding it (and no header.csv).
                                   Each return is a one-year window (1 April to 31 March, to --as-of for this
                                   year's return to date): facts before the earliest window are unknown, and no
                                   flag is raised that the data cannot show (903-W).
@@ -220,12 +223,17 @@ internal sealed record JobOptions(
         {
             if (File.Exists(folder))
             {
-                throw new UsageException($"--ssda903 '{folder}' is a file; give the folder that holds header.csv, episodes.csv and reviews.csv");
+                if (folder.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue; // the return as XML
+                }
+
+                throw new UsageException($"--ssda903 '{folder}' is a file; give the folder that holds header.csv, episodes.csv and reviews.csv, or the return's XML file (.xml)");
             }
 
             if (!Directory.Exists(folder))
             {
-                throw new UsageException($"--ssda903 '{folder}': no such folder");
+                throw new UsageException($"--ssda903 '{folder}': no such folder{(folder.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? " or file" : string.Empty)}");
             }
         }
 
@@ -276,7 +284,7 @@ internal sealed record JobOptions(
         "--year" => "the year the reporting year starts in, yyyy",
         "--count" => "a number of children",
         "--out" => "a folder",
-        "--ssda903" => "a folder of SSDA903 CSV files",
+        "--ssda903" => "a folder of SSDA903 CSV files, or an SSDA903 XML return",
         _ => "a share from 0 to 1, such as 0.05",
     };
 

@@ -127,6 +127,7 @@ internal static class MainJob
     private static int Execute(JobOptions options, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
+        var wall = Stopwatch.StartNew();
         CaseloadInput input = options.Ssda903Folders.Count > 0 ? CaseloadInput.Ssda903(options) : CaseloadInput.Synthetic(options);
         LocalPolicy policy = LocalPolicy.Default;
         var evaluator = new CaseloadEvaluator(policy);
@@ -148,7 +149,12 @@ internal static class MainJob
         {
             CsvText.Row(csv, FlagCsvSink.Columns);
             sink.Writer = csv;
-            totals = evaluator.Evaluate(WithProgress(input.Children(), clock, stdout), options.AsOf, sink, Math.Min(Environment.ProcessorCount, 512));
+            // SSDA903 files are read on a thread of their own, a few batches ahead, while this one evaluates and writes:
+            // reading and evaluating use the two cores at once, and the flags still come out in file order.
+            bool files = input.Source == "ssda903";
+            IEnumerable<ChildCase> children = files ? new Prefetch<ChildCase>(input.Children()) : input.Children();
+            int threads = files ? Math.Clamp(Environment.ProcessorCount - 1, 1, 512) : Math.Min(Environment.ProcessorCount, 512);
+            totals = evaluator.Evaluate(WithProgress(children, clock, stderr), options.AsOf, sink, threads);
             sink.Flush();
 
             // IRO-3 is over the whole caseload, so its rows (one per IRO above the range, no child) come last.
@@ -206,6 +212,9 @@ internal static class MainJob
 
         WriteConsole(report, sink.First, flagTime, figureTime, stdout);
         stdout.WriteLine();
+        double seconds = Math.Max(wall.Elapsed.TotalSeconds, 1e-3);
+        stdout.WriteLine($"End to end: {N(report.ChildrenRead)} children in {seconds.ToString("N2", CultureInfo.InvariantCulture)} s wall, {N((int)(report.ChildrenRead / seconds))} children a second "
+            + $"(checking and reading the input, the flag list, the annual figures and writing the four outputs; not the .NET runtime's start-up).");
         stdout.WriteLine($"Wrote {string.Join(", ", OutputFolder.Names.Select(output.FinalPathOf))}; peak memory {N((int)(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)))} MB.");
         if (!report.Complete)
         {
@@ -294,16 +303,21 @@ internal static class MainJob
         }
     }
 
-    // A progress line every 100,000 children, for long runs.
-    private static IEnumerable<ChildCase> WithProgress(IEnumerable<ChildCase> children, Stopwatch clock, TextWriter stdout)
+    // For a long run, a progress line on standard error every 2 seconds (the outputs and standard output are the same
+    // however long the run takes).
+    private static IEnumerable<ChildCase> WithProgress(IEnumerable<ChildCase> children, Stopwatch clock, TextWriter stderr)
     {
+        const long Every = 2_000;
         int n = 0;
+        long next = Every;
         foreach (ChildCase child in children)
         {
             yield return child;
-            if (++n % 100_000 == 0)
+            if ((++n & 1023) == 0 && clock.ElapsedMilliseconds >= next)
             {
-                stdout.WriteLine($"  ... {N(n)} children read ({clock.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s)");
+                double seconds = clock.Elapsed.TotalSeconds;
+                stderr.WriteLine($"  ... {N(n)} children read and evaluated ({seconds.ToString("N1", CultureInfo.InvariantCulture)} s, {N((int)(n / seconds))} a second)");
+                next = clock.ElapsedMilliseconds + Every;
             }
         }
     }

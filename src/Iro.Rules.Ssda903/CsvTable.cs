@@ -152,6 +152,14 @@ internal sealed class CsvTable : IDisposable
         return ordinal < 0 || ordinal >= csv.RowFieldCount ? string.Empty : Trim(csv.GetFieldSpan(ordinal));
     }
 
+    /// <summary>The value of a column, trimmed, without allocating: empty when absent or beyond the row's fields.
+    /// Valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<char> Span(int column)
+    {
+        int ordinal = ordinals[column];
+        return ordinal < 0 || ordinal >= csv.RowFieldCount ? ReadOnlySpan<char>.Empty : csv.GetFieldSpan(ordinal).Trim();
+    }
+
     /// <summary>The value of a column as read, untrimmed.</summary>
     public ReadOnlySpan<char> Raw(int column)
     {

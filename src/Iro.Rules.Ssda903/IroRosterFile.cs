@@ -23,6 +23,11 @@ internal static class IroRosterFile
         Dictionary<string, decimal>? roster = null;
         foreach ((string folder, string label) in folders)
         {
+            if (!Directory.Exists(folder))
+            {
+                continue; // an XML return given as a file: no roster beside it is read
+            }
+
             string? found = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>()
                 .OrderBy(static f => f, StringComparer.Ordinal)
                 .FirstOrDefault(static f => string.Equals(f, Name, StringComparison.OrdinalIgnoreCase));

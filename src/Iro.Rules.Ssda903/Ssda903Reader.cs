@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace Iro.Rules.Ssda903;
 
-/// <summary>Reads the DfE SSDA903 return's CSV tables into <see cref="ChildCase"/> records, and writes them.</summary>
+/// <summary>Reads the DfE SSDA903 return's CSV tables (or the return as XML, <see cref="ReadXml"/>) into <see cref="ChildCase"/> records, and writes them.</summary>
 /// <remarks>
 /// <para>Files (one folder per return, names as the DfE validator uses them, any letter case): <c>header.csv</c>
 /// (CHILD, DOB), <c>episodes.csv</c> (CHILD, DECOM, RNE, LS, PLACE, DEC; REC optional), <c>reviews.csv</c> (CHILD,
@@ -43,7 +43,7 @@ namespace Iro.Rules.Ssda903;
 /// data. Rows read = rows used + rows rejected; children read = evaluated + not evaluated.</para>
 /// <para>A return is a window (rule 903-W): see <see cref="Ssda903ReadOptions"/> and <see cref="ReadFolders"/>.</para>
 /// </remarks>
-public static class Ssda903Reader
+public static partial class Ssda903Reader
 {
     /// <summary>Reads the SSDA903 files in one folder.</summary>
     /// <param name="folder">The folder with header.csv, episodes.csv and reviews.csv (and optionally placed_for_adoption.csv).</param>
@@ -71,13 +71,14 @@ public static class Ssda903Reader
     /// disagree on are reported as <c>903-CONFLICT</c> problems and the child is not evaluated: a different DOB, a
     /// review on the same date with a different code, the same DECOM with a different LS, RNE or PLACE.</para>
     /// </remarks>
-    /// <param name="folders">The folders, one per return (for example last year's and this year's to date).</param>
+    /// <param name="folders">The folders, one per return (for example last year's and this year's to date). A return
+    /// may be an SSDA903 XML file, or a folder holding one .xml file and no header.csv (see <see cref="ReadXml"/>).</param>
     /// <param name="options">How to read them; <see langword="null"/> for the defaults (windows inferred).</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="folders"/> is null.</exception>
     /// <exception cref="ArgumentException">No folder; <see cref="Ssda903ReadOptions.CollectionYear"/> with several folders; an as-of date before a return's year.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
-    /// <exception cref="Ssda903FormatException">A required file is missing, empty, headerless, lacks a required column, or cannot be read as CSV; the message names the file (and the column).</exception>
+    /// <exception cref="Ssda903FormatException">A required file is missing, empty, headerless, lacks a required column, or cannot be read as CSV, or an XML return is not well-formed or not an SSDA903 return; the message names the file (and the column, or the line).</exception>
     public static Ssda903ReadResult ReadFolders(IEnumerable<string> folders, Ssda903ReadOptions? options = null)
     {
         using Ssda903Session session = Plan(folders, options);
@@ -88,13 +89,13 @@ public static class Ssda903Reader
     /// <summary>Opens one SSDA903 folder per return for reading one child at a time (see <see cref="Ssda903Stream"/> for the memory it needs).</summary>
     /// <remarks>Every file's header, and the order of its rows, is checked here, before any child is given out; the
     /// windows are known at once. Merging and windows are as for <see cref="ReadFolders"/>.</remarks>
-    /// <param name="folders">The folders, one per return.</param>
+    /// <param name="folders">The folders, one per return; a return may be an SSDA903 XML file, or a folder holding one (see <see cref="ReadXml"/>).</param>
     /// <param name="options">How to read them; <see langword="null"/> for the defaults (windows inferred).</param>
     /// <returns>The stream; dispose it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="folders"/> is null.</exception>
     /// <exception cref="ArgumentException">No folder; <see cref="Ssda903ReadOptions.CollectionYear"/> with several folders; an as-of date before a return's year.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
-    /// <exception cref="Ssda903FormatException">A required file is missing, empty, headerless, lacks a required column, or cannot be read as CSV.</exception>
+    /// <exception cref="Ssda903FormatException">A required file is missing, empty, headerless, lacks a required column, or cannot be read as CSV, or an XML return is not well-formed or not an SSDA903 return.</exception>
     public static Ssda903Stream Open(IEnumerable<string> folders, Ssda903ReadOptions? options = null) => new(Plan(folders, options));
 
     /// <summary>Reads SSDA903 tables from readers (one return, or a complete history).</summary>

@@ -92,20 +92,23 @@ internal sealed class Ssda903Session : IDisposable
     private readonly Ssda903ReadOptions options;
     private readonly List<ChildEvaluation> notEvaluated = new();
     private readonly List<IDisposable> open = new();
-    private readonly IComparer<string>? order;
+    private readonly ChildOrder? order;
     private LocalDate? knownFrom;
     private int childrenRead;
     private int childrenEvaluated;
     private int rowsUsed;
 
-    private Ssda903Session(List<Source> sources, Ssda903ReadOptions options, IComparer<string>? order, IReadOnlyList<string> ignored)
+    private Ssda903Session(List<Source> sources, Ssda903ReadOptions options, ChildOrder? order, IReadOnlyList<string> ignored)
     {
         this.sources = sources;
         this.options = options;
         this.order = order;
         IgnoredFiles = ignored;
         Streaming = order is not null;
+        recordsAllocations = sources.Exists(static s => s.Has(Tables.Allocations));
     }
+
+    private readonly bool recordsAllocations;
 
     internal IReadOnlyList<Ssda903Window> Windows { get; private set; } = Array.Empty<Ssda903Window>();
 
@@ -117,7 +120,7 @@ internal sealed class Ssda903Session : IDisposable
     internal Escalation.IroRoster? Roster { get; private set; }
 
     /// <summary>Whether any return has iro_allocations.csv: then every child's allocations are recorded (possibly none).</summary>
-    internal bool RecordsAllocations => sources.Any(static s => s.Has(Tables.Allocations));
+    internal bool RecordsAllocations => recordsAllocations;
 
     /// <summary>What the files record beyond episodes and reviews.</summary>
     internal RecordedFacts Recorded => RecordsAllocations ? RecordedFacts.IroAllocations : RecordedFacts.None;
@@ -139,6 +142,14 @@ internal sealed class Ssda903Session : IDisposable
         var ignored = new List<string>();
         foreach (string folder in folders)
         {
+            if (XmlReturn.TryFind(folder, out string xml))
+            {
+                // An XML return (a file, or a folder holding one and no header.csv): its records in place of the tables.
+                string parent = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(xml))) + "/";
+                sources.Add(new Source(folder, parent, new string?[Tables.Names.Length], null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)) });
+                continue;
+            }
+
             if (!Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException($"The SSDA903 folder '{folder}' does not exist.");
@@ -166,13 +177,36 @@ internal sealed class Ssda903Session : IDisposable
             sources.Add(new Source(folder, label, paths, null, sources.Count));
         }
 
-        // First pass: headers, order, and the dates that place each return in its year.
-        foreach (Source source in sources)
+        // First pass: headers, order, and the dates that place each return in its year. Each file is scanned on its
+        // own (on as many cores as there are), and what they found is put together in file order, so that the first
+        // problem in that order is the one reported, as when they were scanned one after another.
+        var scans = sources.SelectMany(s => Enumerable.Range(0, Tables.Names.Length).Select(t => (Source: s, Table: t))).ToArray();
+        var found = new Source.Scanned?[scans.Length];
+        var failures = new Exception?[scans.Length];
+        System.Threading.Tasks.Parallel.For(0, scans.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            source.Scan();
+            try
+            {
+                found[i] = scans[i].Source.Scan(scans[i].Table);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        for (int i = 0; i < scans.Length; i++)
+        {
+            if (failures[i] is Exception e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+            }
+
+            scans[i].Source.Add(found[i]);
         }
 
-        IComparer<string>? order = sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
+        ignored.AddRange(sources.Where(s => s.Xml is not null).SelectMany(s => s.Xml!.Ignored));
+        ChildOrder? order = sources is [{ Xml.UniqueIds: true }] ? ChildOrder.Ordinal // one XML return: each CHILD holds all its records, in any order
+            : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
         session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.Folder, s.Label)).ToArray()); // a later return's FTE wins
@@ -297,6 +331,11 @@ internal sealed class Ssda903Session : IDisposable
 
     private Dictionary<string, ChildRows> ReadWhole(Source source)
     {
+        if (source.Xml is not null)
+        {
+            return source.Xml.ReadWhole(parser, source.Rank);
+        }
+
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
         for (int t = 0; t < Tables.Names.Length; t++)
         {
@@ -338,15 +377,28 @@ internal sealed class Ssda903Session : IDisposable
     }
 
     /// <summary>Every file ordered by child: a merge of the tables of each return, then of the returns, one child at a time.</summary>
-    private IEnumerable<List<ChildRows>> Merged(IComparer<string> comparer)
+    private IEnumerable<List<ChildRows>> Merged(ChildOrder comparer)
     {
-        var streams = sources.Select(s => Stream(s, comparer).GetEnumerator()).ToList();
+        var streams = sources.Select(s => (s.Xml?.Read(parser, s.Rank) ?? Stream(s, comparer)).GetEnumerator()).ToList();
         foreach (var e in streams)
         {
             open.Add(e);
         }
 
         var live = streams.Where(e => e.MoveNext()).ToList();
+        if (live.Count == 1)
+        {
+            // One return: each child's rows are a group of one.
+            IEnumerator<ChildRows> only = live[0];
+            do
+            {
+                yield return new List<ChildRows>(1) { only.Current };
+            }
+            while (only.MoveNext());
+
+            yield break;
+        }
+
         while (live.Count > 0)
         {
             string min = live.Select(e => e.Current.Id).Min(comparer)!;
@@ -368,7 +420,7 @@ internal sealed class Ssda903Session : IDisposable
         }
     }
 
-    private IEnumerable<ChildRows> Stream(Source source, IComparer<string> comparer)
+    private IEnumerable<ChildRows> Stream(Source source, ChildOrder comparer)
     {
         var tables = new CsvTable?[Tables.Names.Length];
         try
@@ -401,8 +453,8 @@ internal sealed class Ssda903Session : IDisposable
                     CsvTable? table = tables[t];
                     while (has[t])
                     {
-                        string child = table!.Get(0);
-                        int c = child.Length == 0 ? -1 : comparer.Compare(child, id);
+                        ReadOnlySpan<char> child = table!.Span(0);
+                        int c = child.IsEmpty ? -1 : comparer.Compare(child, id);
                         if (c > 0)
                         {
                             break;
@@ -410,7 +462,7 @@ internal sealed class Ssda903Session : IDisposable
 
                         if (c < 0)
                         {
-                            parser.Orphan(table, child); // blank, or sorts before this child without matching any earlier one
+                            parser.Orphan(table, child.ToString()); // blank, or sorts before this child without matching any earlier one
                         }
                         else
                         {
@@ -477,7 +529,7 @@ internal sealed class Ssda903Session : IDisposable
             }
             else
             {
-                throw new Ssda903FormatException(source.Label + "reviews.csv", string.Empty, $"The collection year of {where} cannot be told: it has no review, episode or as-of date. Set CollectionYear.");
+                throw new Ssda903FormatException(source.Xml?.File ?? source.Label + "reviews.csv", string.Empty, $"The collection year of {where} cannot be told: it has no review, episode or as-of date. Set CollectionYear.");
             }
 
             if (year is < 1900 or > 2099)
@@ -526,13 +578,27 @@ internal sealed class Ssda903Session : IDisposable
     private ChildCase? Assemble(List<ChildRows> group)
     {
         string id = group[0].Id;
-        int rows = group.Sum(g => g.Rows);
         ChildRows first = group[0];
-        var births = group.SelectMany(g => g.Births).ToList();
-        foreach (ChildRows g in group.Where(g => g.HeaderRows > 1))
+        int rows = 0;
+        var births = group.Count == 1 ? first.Births : new List<BirthRow>();
+        foreach (ChildRows g in group)
         {
+            rows += g.Rows;
+            if (group.Count > 1)
+            {
+                births.AddRange(g.Births);
+            }
+        }
+
+        foreach (ChildRows g in group)
+        {
+            if (g.HeaderRows <= 1)
+            {
+                continue;
+            }
+
             (string file, int line) = g.HeaderLines[1];
-            parser.Problem(first, file, line, "CHILD", id, $"the child appears {(g.HeaderRows == 2 ? "twice" : g.HeaderRows.ToString(CultureInfo.InvariantCulture) + " times")} in header.csv");
+            parser.Problem(first, file, line, "CHILD", id, $"the child appears {(g.HeaderRows == 2 ? "twice" : g.HeaderRows.ToString(CultureInfo.InvariantCulture) + " times")} in {Path.GetFileName(file)}");
         }
 
         foreach (BirthRow b in births.Where(b => b.DateOfBirth != births[0].DateOfBirth).Take(1))
@@ -540,8 +606,33 @@ internal sealed class Ssda903Session : IDisposable
             parser.Problem(first, b.File, b.Line, "DOB", RowParser.Iso(b.DateOfBirth), $"a different date of birth from {births[0].File} line {births[0].Line.ToString(CultureInfo.InvariantCulture)} ({RowParser.Iso(births[0].DateOfBirth)}): which is right cannot be known", "903-CONFLICT");
         }
 
-        var episodes = new List<Legal.Episode>();
-        foreach (var same in group.SelectMany(g => g.Episodes).GroupBy(e => e.Start))
+        // One return with no start, review date or decision twice (as almost every child): each row stands alone.
+        bool plain = group.Count == 1 && NoRepeats(first.Episodes, static e => e.Start) && NoRepeats(first.Reviews, static r => r.Date) && NoRepeats(first.Adoptions, static a => a.Decided);
+        var episodes = new List<Legal.Episode>(first.Episodes.Count);
+        var reviews = new List<CaseReview>(first.Reviews.Count);
+        (LocalDate Decided, LocalDate? Ceased)? decision = null;
+        if (plain)
+        {
+            foreach (EpisodeRow e in first.Episodes)
+            {
+                episodes.Add(new Legal.Episode(e.Start, e.End, e.LegalStatus, e.Reason, e.Place));
+            }
+
+            foreach (ReviewRow r in first.Reviews)
+            {
+                reviews.Add(new CaseReview(r.Date, r.Code));
+            }
+
+            foreach (AdoptionRow a in first.Adoptions)
+            {
+                if (decision is null || a.Decided >= decision.Value.Decided)
+                {
+                    decision = (a.Decided, a.Ceased);
+                }
+            }
+        }
+
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Episodes).GroupBy(e => e.Start))
         {
             EpisodeRow kept = default;
             bool started = false;
@@ -571,8 +662,7 @@ internal sealed class Ssda903Session : IDisposable
             episodes.Add(new Legal.Episode(kept.Start, kept.End, kept.LegalStatus, kept.Reason, kept.Place));
         }
 
-        var reviews = new List<CaseReview>();
-        foreach (var same in group.SelectMany(g => g.Reviews).GroupBy(r => r.Date))
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Reviews).GroupBy(r => r.Date))
         {
             ReviewRow kept = same.First();
             foreach (ReviewRow r in same.Skip(1))
@@ -590,8 +680,7 @@ internal sealed class Ssda903Session : IDisposable
             reviews.Add(new CaseReview(kept.Date, kept.Code));
         }
 
-        (LocalDate Decided, LocalDate? Ceased)? decision = null;
-        foreach (var same in group.SelectMany(g => g.Adoptions).GroupBy(a => a.Decided))
+        foreach (var same in plain ? [] : group.SelectMany(g => g.Adoptions).GroupBy(a => a.Decided))
         {
             AdoptionRow kept = same.First();
             foreach (AdoptionRow a in same.Skip(1))
@@ -614,28 +703,31 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
-        List<IroAllocation>? allocations = RecordsAllocations ? new List<IroAllocation>() : null;
-        foreach (var same in group.SelectMany(g => g.Allocations).GroupBy(a => a.From))
+        List<IroAllocation>? allocations = recordsAllocations ? new List<IroAllocation>() : null;
+        if (allocations is not null && group.Exists(static g => g.Allocations.Count > 0))
         {
-            AllocationRow kept = same.First();
-            foreach (AllocationRow a in same.Skip(1))
+            foreach (var same in group.SelectMany(g => g.Allocations).GroupBy(a => a.From))
             {
-                if (a.Iro != kept.Iro)
+                AllocationRow kept = same.First();
+                foreach (AllocationRow a in same.Skip(1))
                 {
-                    parser.Problem(first, a.File, a.Line, "IRO", a.Iro, $"the allocation from {RowParser.Iso(a.From)} is also at {kept.File} line {kept.Line.ToString(CultureInfo.InvariantCulture)} with IRO {kept.Iro}: which IRO was allocated cannot be known", "903-CONFLICT");
+                    if (a.Iro != kept.Iro)
+                    {
+                        parser.Problem(first, a.File, a.Line, "IRO", a.Iro, $"the allocation from {RowParser.Iso(a.From)} is also at {kept.File} line {kept.Line.ToString(CultureInfo.InvariantCulture)} with IRO {kept.Iro}: which IRO was allocated cannot be known", "903-CONFLICT");
+                    }
+                    else if (a.Return == kept.Return)
+                    {
+                        parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
+                    }
                 }
-                else if (a.Return == kept.Return)
-                {
-                    parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
-                }
-            }
 
-            allocations?.Add(new IroAllocation(kept.Iro, kept.From));
+                allocations.Add(new IroAllocation(kept.Iro, kept.From));
+            }
         }
 
-        var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
-        if (problems.Count > 0 || births.Count == 0)
+        if (births.Count == 0 || group.Exists(static g => g.Problems is not null))
         {
+            var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
             notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), problems.Select(p => p.ToRejection()).ToArray()));
             return null;
         }
@@ -647,9 +739,9 @@ internal sealed class Ssda903Session : IDisposable
             KnownFrom = knownFrom,
             IroAllocations = allocations,
         };
-        var validation = ChildCaseValidator.Instance.Validate(child);
-        if (!validation.IsValid)
+        if (!ChildCaseValidator.Instance.IsValid(child))
         {
+            var validation = ChildCaseValidator.Instance.Validate(child);
             notEvaluated.Add(new ChildEvaluation(id, Array.Empty<CaseloadFlag>(), validation.Errors.Select(e => new Rejection(
                 e.ErrorCode, e.PropertyName, Convert.ToString(e.AttemptedValue, CultureInfo.InvariantCulture) ?? string.Empty, e.ErrorMessage)).ToArray()));
             return null;
@@ -657,6 +749,24 @@ internal sealed class Ssda903Session : IDisposable
 
         rowsUsed += rows;
         return child;
+    }
+
+    /// <summary>Whether no two rows have the same key (a handful of rows: compared pairwise).</summary>
+    private static bool NoRepeats<T>(List<T> rows, Func<T, LocalDate> key)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            LocalDate k = key(rows[i]);
+            for (int j = 0; j < i; j++)
+            {
+                if (key(rows[j]) == k)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One return: its files (or readers), what the first pass found, and its rank among the returns (later wins).</summary>
@@ -667,6 +777,9 @@ internal sealed class Ssda903Session : IDisposable
         internal string Folder { get; } = folder;
 
         internal string Label { get; } = label;
+
+        /// <summary>The XML return read instead of CSV tables, if this return is one.</summary>
+        internal XmlReturn? Xml { get; init; }
 
         internal int Index { get; } = index;
 
@@ -711,7 +824,7 @@ internal sealed class Ssda903Session : IDisposable
 
                 try
                 {
-                    text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+                    text = new StreamReader(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16); // one read of 64 KB at a time
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -730,64 +843,125 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
-        /// <summary>The first pass: every table's header and rows read, the child order checked, the dates that place the return found.</summary>
-        internal void Scan()
+        /// <summary>The first pass over one table: its header and rows read, the child order checked, the dates that
+        /// place the return found; null when the table is absent. Touches nothing shared, so tables can be scanned at once.</summary>
+        internal Scanned? Scan(int t)
         {
-            for (int t = 0; t < Tables.Names.Length; t++)
+            if (Xml is not null)
             {
-                using CsvTable? table = OpenTable(t);
-                if (table is null)
+                // An XML return is one file: scanned once, as its first "table".
+                if (t != 0)
                 {
-                    continue;
+                    return null;
                 }
 
-                string previous = string.Empty;
-                while (table.Read())
+                Xml.Scan();
+                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Earliest, LatestStart = Xml.LatestStart, Latest = Xml.Latest };
+            }
+
+            using CsvTable? table = OpenTable(t);
+            if (table is null)
+            {
+                return null;
+            }
+
+            var seen = new Scanned();
+            char[] previous = new char[64];
+            int previousLength = 0;
+            while (table.Read())
+            {
+                ReadOnlySpan<char> child = table.Span(0);
+                if (child.Length > 0)
                 {
-                    string child = table.Get(0);
-                    if (child.Length > 0)
+                    if (previousLength > 0 && (seen.SortedNumeric || seen.SortedOrdinal))
                     {
-                        if (previous.Length > 0)
-                        {
-                            int numeric = ChildOrder.Numeric.Compare(previous, child), ordinal = ChildOrder.Ordinal.Compare(previous, child);
-                            SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
-                            SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
-                        }
-
-                        previous = child;
+                        ReadOnlySpan<char> before = previous.AsSpan(0, previousLength);
+                        int numeric = ChildOrder.Numeric.Compare(before, child), ordinal = ChildOrder.Ordinal.Compare(before, child);
+                        seen.SortedNumeric &= t == Tables.Header ? numeric < 0 : numeric <= 0;
+                        seen.SortedOrdinal &= t == Tables.Header ? ordinal < 0 : ordinal <= 0;
                     }
 
-                    if (t is Tables.Episodes or Tables.Reviews)
+                    if (child.Length > previous.Length)
                     {
-                        See(t, table);
+                        previous = new char[child.Length * 2];
                     }
+
+                    child.CopyTo(previous);
+                    previousLength = child.Length;
+                }
+
+                if (t is Tables.Episodes or Tables.Reviews)
+                {
+                    seen.See(t, table);
                 }
             }
+
+            return seen;
+        }
+
+        /// <summary>What the first pass found in one table, put together into the return's.</summary>
+        internal void Add(Scanned? seen)
+        {
+            if (seen is null)
+            {
+                return;
+            }
+
+            SortedNumeric &= seen.SortedNumeric;
+            SortedOrdinal &= seen.SortedOrdinal;
+            Earliest = Min(Earliest, seen.Earliest);
+            LatestStart = Max(LatestStart, seen.LatestStart);
+            Latest = Max(Latest, seen.Latest);
         }
 
         internal void See(int table, CsvTable csv)
         {
-            if (table == Tables.Reviews)
-            {
-                Earlier(csv.Get(1));
-            }
-            else
-            {
-                Earlier(csv.Get(5));
-                if (Ssda903Values.TryParseDate(csv.Get(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
-                {
-                    LatestStart = start;
-                    Latest = Latest is LocalDate l && l >= start ? l : start;
-                }
-            }
+            var seen = new Scanned { Earliest = Earliest, LatestStart = LatestStart, Latest = Latest };
+            seen.See(table, csv);
+            (Earliest, LatestStart, Latest) = (seen.Earliest, seen.LatestStart, seen.Latest);
         }
 
-        private void Earlier(string text)
+        private static LocalDate? Min(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value <= b.Value ? a : b;
+
+        private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
+
+        /// <summary>The order and dates one table shows.</summary>
+        internal sealed class Scanned
         {
-            if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+            internal bool SortedNumeric { get; set; } = true;
+
+            internal bool SortedOrdinal { get; set; } = true;
+
+            internal LocalDate? Earliest { get; set; }
+
+            internal LocalDate? LatestStart { get; set; }
+
+            internal LocalDate? Latest { get; set; }
+
+            internal void See(int table, CsvTable csv)
             {
-                Earliest = Earliest is LocalDate e && e <= date ? e : date;
-                Latest = Latest is LocalDate l && l >= date ? l : date;
+                if (table == Tables.Reviews)
+                {
+                    Earlier(csv.Span(1));
+                }
+                else
+                {
+                    Earlier(csv.Span(5));
+                    if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
+                    {
+                        LatestStart = start;
+                        Latest = Latest is LocalDate l && l >= start ? l : start;
+                    }
+                }
+            }
+
+            private void Earlier(ReadOnlySpan<char> text)
+            {
+                if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+                {
+                    Earliest = Earliest is LocalDate e && e <= date ? e : date;
+                    Latest = Latest is LocalDate l && l >= date ? l : date;
+                }
             }
         }
     }

@@ -158,7 +158,7 @@ public sealed record Ssda903ReadResult(
     /// <summary>The windows read, one per folder, earliest first; empty for a complete history (903-W).</summary>
     public IReadOnlyList<Ssda903Window> Windows { get; init; } = Array.Empty<Ssda903Window>();
 
-    /// <summary>Other SSDA903 tables found beside the ones read (ad1, missing, uasc ...): listed, not read, not an error.</summary>
+    /// <summary>Other SSDA903 tables found beside the ones read (ad1, missing, uasc ...), and an XML return's other records (<c>return.xml/OC2</c>): listed, not read, not an error.</summary>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = Array.Empty<string>();
 
     /// <summary>What the files record beyond episodes and reviews: <see cref="RecordedFacts.IroAllocations"/> when a folder has <c>iro_allocations.csv</c> (every child's <see cref="ChildCase.IroAllocations"/> is then set, possibly empty), else <see cref="RecordedFacts.None"/>.</summary>

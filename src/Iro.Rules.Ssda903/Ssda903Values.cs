@@ -7,6 +7,34 @@ namespace Iro.Rules.Ssda903;
 /// <summary>Parsing of SSDA903 values: dates as returns and spreadsheets write them, and code lists.</summary>
 internal static class Ssda903Values
 {
+    /// <summary>The codes of an enum whose names are SSDA903 codes (legal status, reason for new episode), exactly as
+    /// written: what <c>LegalStatuses.TryParse...</c> accepts, looked up without parsing. Anything else goes to those
+    /// parsers, which say why it is not a code.</summary>
+    internal static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+            System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+        private static readonly Dictionary<string, TEnum> ByName = Build();
+
+        internal static bool TryGet(string code, out TEnum value) => ByName.TryGetValue(code, out value);
+
+        private static Dictionary<string, TEnum> Build()
+        {
+            var names = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+            foreach (TEnum value in Enum.GetValues<TEnum>())
+            {
+                if (Enum.GetName(value) is string name && name.Length > 0 && char.IsAsciiLetter(name[0]) && name.AsSpan().IndexOfAnyExcept(AsciiLettersAndDigits) < 0)
+                {
+                    names[name] = value;
+                }
+            }
+
+            return names;
+        }
+    }
+
     /// <summary>The date formats accepted, for messages.</summary>
     internal const string DateFormats = "dd/MM/yyyy, d/M/yyyy or yyyy-MM-dd, optionally with a midnight time such as ' 00:00'";
 
@@ -96,6 +124,66 @@ internal static class Ssda903Values
         string upper = text.ToUpperInvariant();
         changed = raw.Length != text.Length || !string.Equals(upper, text, StringComparison.Ordinal);
         return upper;
+    }
+
+    /// <summary>Whether a code needs no normalising: every character ASCII and none a lower-case letter (so upper
+    /// case leaves it as it is).</summary>
+    internal static bool IsPlainUpper(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c > '\u007F' || c is >= 'a' and <= 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A code as a string, without allocating for the short codes returns are made of (one to three
+    /// characters A-Z and 0-9: LS, RNE, PLACE, REVIEW_CODE, REC, ...): each is made once and shared.</summary>
+    internal static string CodeString(ReadOnlySpan<char> code)
+    {
+        if (code.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        int slot = CodeSlot(code);
+        if (slot < 0)
+        {
+            return code.ToString();
+        }
+
+        // A benign race: two threads may each make the same string; either is correct.
+        return Codes[slot] ??= code.ToString();
+    }
+
+    private static readonly string?[] Codes = new string?[1 + 36 + (36 * 36) + (36 * 36 * 36)];
+
+    private static int CodeSlot(ReadOnlySpan<char> code)
+    {
+        int slot = 0;
+        foreach (char c in code)
+        {
+            int v = c is >= 'A' and <= 'Z' ? c - 'A' : c is >= '0' and <= '9' ? 26 + (c - '0') : -1;
+            if (v < 0)
+            {
+                return -1;
+            }
+
+            slot = (slot * 36) + v;
+        }
+
+        return code.Length switch
+        {
+            0 => 0,
+            1 => 1 + slot,
+            2 => 1 + 36 + slot,
+            3 => 1 + 36 + (36 * 36) + slot,
+            _ => -1,
+        };
     }
 
     private static bool Bad(out string? error)

@@ -196,8 +196,17 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         });
     }
 
-    /// <summary>Whether the record is valid: the allocation-free check, and the full rules for a record it does not pass.</summary>
-    internal bool IsValid(ChildCase child) => PassesQuickly(child) || Validate(child).IsValid;
+    /// <summary>Whether the record is valid, as <c>Validate(child).IsValid</c> says, but without allocating for a valid
+    /// record: an allocation-free check first, and the full rules only for a record it does not pass.</summary>
+    /// <remarks>Bulk readers check each record with this, and call <c>Validate</c> for the reasons only when it is
+    /// false. The caseload evaluator's gate is the same check.</remarks>
+    /// <param name="child">The record.</param>
+    /// <returns><see langword="true"/> if the record is valid.</returns>
+    public bool IsValid(ChildCase child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return PassesQuickly(child) || Validate(child).IsValid;
+    }
 
     /// <summary>Every reason the record is not valid, as data (code, field, value, message).</summary>
     internal IReadOnlyList<Rejection> Rejections(ChildCase child) =>
