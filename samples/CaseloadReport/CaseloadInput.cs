@@ -34,6 +34,9 @@ internal sealed record CaseloadInput(
     /// <summary>What the source holds, in words: each return's window (903-W), and the reader's data-quality notes.</summary>
     internal IReadOnlyList<string> SourceNotes { get; init; } = Array.Empty<string>();
 
+    /// <summary>The IROs' FTEs for IRO-3 (iro_roster.csv), or null when the source has none (every IRO is then 1.0 FTE).</summary>
+    internal Iro.Rules.Escalation.IroRoster? Roster { get; init; }
+
     /// <summary>The built-in synthetic caseload (it records everything a case management system would).</summary>
     internal static CaseloadInput Synthetic(JobOptions options) => new(
         $"{options.Count.ToString("N0", CultureInfo.InvariantCulture)} synthetic children (fixed seed)",
@@ -43,7 +46,10 @@ internal sealed record CaseloadInput(
         Array.Empty<ChildEvaluation>(),
         Array.Empty<Rejection>(),
         null,
-        RecordedFacts.All);
+        RecordedFacts.All)
+    {
+        Roster = SyntheticCaseload.Roster,
+    };
 
     /// <summary>Reads SSDA903 folders (one per return).</summary>
     /// <exception cref="UsageException">A folder or file cannot be read; the message names it.</exception>
@@ -55,6 +61,8 @@ internal sealed record CaseloadInput(
         }
 
         var reads = new ReadOutcome();
+        RecordedFacts recorded;
+        Iro.Rules.Escalation.IroRoster? roster;
         try
         {
             // The first pass checks every file's header and order and finds each return's window; a file that cannot
@@ -62,6 +70,8 @@ internal sealed record CaseloadInput(
             Ssda903Stream probe = Open(options);
             reads.Opened = probe;
             reads.Streaming = probe.Streaming;
+            recorded = probe.Recorded; // RecordedFacts.IroAllocations when a folder has iro_allocations.csv
+            roster = probe.IroRoster;
             if (probe.Windows.Count > 0 && probe.Windows.Max(static w => w.End) is var last && options.AsOf > last)
             {
                 probe.Dispose();
@@ -107,9 +117,10 @@ internal sealed record CaseloadInput(
             Array.Empty<ChildEvaluation>(),
             Array.Empty<Rejection>(),
             null,
-            RecordedFacts.None)
+            recorded)
         {
             Outcome = reads,
+            Roster = roster,
         };
     }
 
@@ -245,7 +256,7 @@ internal sealed record CaseloadInput(
             throw new UsageException($"{Path.Combine(folder, missing[0])}: no such file; an SSDA903 folder needs header.csv, episodes.csv and reviews.csv (missing: {string.Join(", ", missing)})");
         }
 
-        foreach (string name in required.Append("placed_for_adoption.csv"))
+        foreach (string name in required.Concat(["placed_for_adoption.csv", "iro_allocations.csv", "iro_roster.csv"]))
         {
             if (Find(name) is string actual && new FileInfo(Path.Combine(folder, actual)).Length == 0)
             {

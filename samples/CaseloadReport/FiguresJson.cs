@@ -93,6 +93,7 @@ internal static class FiguresJson
             }
 
             json.WriteEndArray();
+            IroCaseloads(json, report.Caseloads);
 
             json.WriteStartArray("participation");
             foreach (ParticipationCode code in Enum.GetValues<ParticipationCode>())
@@ -132,6 +133,35 @@ internal static class FiguresJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>IRO-3 on the as-of date: each IRO's children, FTE, range and band; null numbers when not recorded.</summary>
+    private static void IroCaseloads(Utf8JsonWriter json, IroCaseloadReport loads)
+    {
+        json.WriteStartObject("iro_caseloads");
+        json.WriteString("rule", "IRO-3");
+        json.WriteString("citation", Iro.Rules.Explanations.Citations.IroCaseload.ShortForm);
+        json.WriteString("as_of", MainJob.Iso(loads.AsOf));
+        json.WriteBoolean("recorded", loads.Recorded);
+        json.WriteBoolean("roster", loads.RosterGiven);
+        Number(json, "children_without_iro", loads.Recorded ? loads.ChildrenWithoutIro : null);
+        json.WriteStartArray("iros");
+        foreach (Iro.Rules.Escalation.IroCaseload load in loads.Iros)
+        {
+            json.WriteStartObject();
+            json.WriteString("iro", load.Iro);
+            json.WriteNumber("children", load.Children);
+            json.WriteNumber("fte", load.FullTimeEquivalent);
+            json.WriteBoolean("on_roster", load.OnRoster);
+            json.WriteNumber("minimum", load.Assessment.Minimum);
+            json.WriteNumber("maximum", load.Assessment.Maximum);
+            json.WriteString("band", load.Assessment.Band.ToString().ToLowerInvariant());
+            json.WriteString("text", load.Assessment.Finding.Summary);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, int? value)

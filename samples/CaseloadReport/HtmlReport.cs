@@ -92,6 +92,7 @@ internal static class HtmlReport
         }
 
         html.Append("</table>");
+        CaseloadSection(html, report.Caseloads);
         html.Append("<h2>Review timeliness by month</h2>").Append(MonthlyChart(figures.ReviewsByMonth));
         html.Append("<h2>Participation (PN0-PN7)</h2>").Append(ParticipationChart(figures.Participation));
         html.Append("<p>").Append(E(figures.Participation.Finding.Summary)).Append("</p>");
@@ -141,6 +142,35 @@ internal static class HtmlReport
 
             html.Append("</table>");
         }
+    }
+
+    /// <summary>IRO-3: each IRO's caseload on the as-of date against the range pro-rated by FTE.</summary>
+    private static void CaseloadSection(StringBuilder html, IroCaseloadReport loads)
+    {
+        html.Append("<h2 id=\"iro-caseloads\">IRO caseloads on ").Append(MainJob.Iso(loads.AsOf)).Append(" (IRO-3)</h2>");
+        if (!loads.Recorded)
+        {
+            html.Append("<p class=\"nr\">Not recorded in this source: it holds no IRO allocations.</p>");
+            return;
+        }
+
+        html.Append("<p class=\"note\">Children looked after on ").Append(MainJob.Iso(loads.AsOf)).Append(" counted for the IRO allocated to them that day, against ")
+            .Append(loads.Policy.CaseloadMin.ToString(CultureInfo.InvariantCulture)).Append('-').Append(loads.Policy.CaseloadMax.ToString(CultureInfo.InvariantCulture))
+            .Append(" per full-time IRO (").Append(E(Iro.Rules.Explanations.Citations.IroCaseload.ShortForm)).Append("), pro-rated by FTE")
+            .Append(loads.RosterGiven ? "; an IRO not on the roster counts as 1.0 FTE." : "; no roster was given, so every IRO counts as 1.0 FTE.")
+            .Append(" Below the range is information, not a breach. ").Append(N(loads.ChildrenWithoutIro)).Append(" children looked after had no IRO allocated.</p>")
+            .Append("<table><tr><th>IRO</th><th class=\"n\">Children</th><th class=\"n\">FTE</th><th class=\"n\">Range</th><th>Band</th></tr>");
+        foreach (Iro.Rules.Escalation.IroCaseload load in loads.Iros)
+        {
+            html.Append("<tr><td>").Append(E(load.Iro)).Append("</td><td class=\"n\">").Append(N(load.Children)).Append("</td><td class=\"n\">")
+                .Append(load.FullTimeEquivalent.ToString("0.##", CultureInfo.InvariantCulture)).Append(load.OnRoster ? string.Empty : " (not on the roster)")
+                .Append("</td><td class=\"n\">").Append(load.Assessment.Minimum.ToString("0.#", CultureInfo.InvariantCulture)).Append("&ndash;")
+                .Append(load.Assessment.Maximum.ToString("0.#", CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(load.Assessment.Band == Iro.Rules.Escalation.CaseloadBand.Above ? "<strong>above</strong>" : load.Assessment.Band.ToString().ToLowerInvariant())
+                .Append("</td></tr>");
+        }
+
+        html.Append("</table>");
     }
 
     private static string Where(Rejection reason) =>

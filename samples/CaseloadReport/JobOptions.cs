@@ -32,7 +32,8 @@ internal sealed record JobOptions(
 
         The weekly IRO flag list and the annual-report figures for a caseload: a built-in synthetic caseload,
         or SSDA903 CSV files (header.csv, episodes.csv, reviews.csv, optionally placed_for_adoption.csv), or the
-        SSDA903 return as XML.
+        SSDA903 return as XML; with optionally the council's iro_allocations.csv (CHILD, IRO, FROM: IRO-1, IRO-3)
+        and iro_roster.csv (IRO, FTE) beside them.
 
         Options:
           --ssda903 <folder>      read SSDA903 files from the folder; give it once per return (e.g. last year's

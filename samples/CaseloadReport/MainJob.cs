@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Iro.Rules;
 using Iro.Rules.Caseload;
+using Iro.Rules.Escalation;
 using Iro.Rules.Explanations;
 using NodaTime;
 
@@ -140,11 +141,14 @@ internal static class MainJob
         var notEvaluated = new List<ChildEvaluation>();
         // The annual figures are accumulated in the same pass, over exactly the children the flag list evaluated.
         var figureBuilder = new AnnualFiguresBuilder(options.Year, policy, recorded: input.Recorded);
-        var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40, figureBuilder);
+        // IRO-3 in the same pass: each child evaluated counts for the IRO allocated to it on the as-of date.
+        var caseloadCounter = new IroCaseloadCounter(options.AsOf, input.Roster, policy);
+        var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40, figureBuilder, caseloadCounter);
         // So is the IROs' worklist (worklist.csv, calendars/): the same children, the same per-rule code.
         var worklistBuilder = new WorklistBuilder(options.AsOf, policy, evaluator.Calendar, options.Weeks);
         sink.Worklist = worklistBuilder;
         CaseloadTotals totals;
+        IReadOnlyList<IroCaseload> caseloads;
         using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
         {
             CsvText.Row(csv, FlagCsvSink.Columns);
@@ -155,6 +159,18 @@ internal static class MainJob
             IEnumerable<ChildCase> children = files ? new Prefetch<ChildCase>(input.Children()) : input.Children();
             int threads = files ? Math.Clamp(Environment.ProcessorCount - 1, 1, 512) : Math.Min(Environment.ProcessorCount, 512);
             totals = evaluator.Evaluate(WithProgress(children, clock, stderr), options.AsOf, sink, threads);
+            sink.Flush();
+
+            // IRO-3 is over the whole caseload, so its rows (one per IRO above the range, no child) come last.
+            caseloads = input.Recorded.HasFlag(RecordedFacts.IroAllocations) ? caseloadCounter.Build() : Array.Empty<IroCaseload>();
+            int iroFlags = 0;
+            foreach (IroCaseload load in caseloads.Where(static l => l.Assessment.Band == CaseloadBand.Above))
+            {
+                sink.IroFlag(load, options.AsOf);
+                iroFlags++;
+            }
+
+            totals = totals with { Flags = totals.Flags + iroFlags };
         }
 
         TimeSpan flagTime = clock.Elapsed;
@@ -180,7 +196,11 @@ internal static class MainJob
         int childrenRead = input.NotEvaluatedOnRead.Count + totals.Read;
         IReadOnlyList<string> incomplete = RunReport.Assess(childrenRead, totals.Evaluated, notEvaluated.Count, input.Rows, input.RowsWithoutChild.Count, options.MaxRejected);
         Worklist worklist = worklistBuilder.Build();
-        var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete) { Worklist = worklist };
+        var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete)
+        {
+            Caseloads = new IroCaseloadReport(options.AsOf, input.Recorded.HasFlag(RecordedFacts.IroAllocations), input.Roster is not null, caseloads, caseloadCounter.ChildrenWithoutIro, policy),
+            Worklist = worklist,
+        };
 
         // 3. The other outputs, then all four moved into place together.
         using (var csv = new StreamWriter(output.PathOf("not_evaluated.csv"), false, new UTF8Encoding(false)))
@@ -276,6 +296,26 @@ internal static class MainJob
         }
 
         stdout.WriteLine($"  {report.Figures.Participation.Finding.Summary}");
+
+        IroCaseloadReport loads = report.Caseloads;
+        stdout.WriteLine();
+        if (!loads.Recorded)
+        {
+            stdout.WriteLine($"IRO caseloads on {Iso(loads.AsOf)} (IRO-3): not recorded in this source (no IRO allocations).");
+            return;
+        }
+
+        stdout.WriteLine($"IRO caseloads on {Iso(loads.AsOf)} (IRO-3, {loads.Policy.CaseloadMin}-{loads.Policy.CaseloadMax} children per full-time IRO{(loads.RosterGiven ? ", pro-rated by the roster's FTE" : "; no roster, so every IRO counts as 1.0 FTE")}): "
+            + $"{N(loads.Iros.Count)} IROs, {N(loads.Count(CaseloadBand.Above))} above the range, {N(loads.Count(CaseloadBand.Within))} within, {N(loads.Count(CaseloadBand.Below))} below; {N(loads.ChildrenWithoutIro)} children looked after with no IRO allocated.");
+        foreach (IroCaseload load in loads.Iros.Take(ConsoleNotEvaluated))
+        {
+            stdout.WriteLine($"  {load.Iro,-12} {load.Assessment.Finding.Summary}");
+        }
+
+        if (loads.Iros.Count > ConsoleNotEvaluated)
+        {
+            stdout.WriteLine($"  ... and {N(loads.Iros.Count - ConsoleNotEvaluated)} more IROs in figures.json and report.html");
+        }
     }
 
     // For a long run, a progress line on standard error every 2 seconds (the outputs and standard output are the same
@@ -310,22 +350,33 @@ internal static class MainJob
     private static string N(int n) => RunReport.N(n);
 }
 
-/// <summary>Writes each flag to flags.csv as the evaluator adds it, keeping counts by rule, the first few flags for
-/// the console, and every child not evaluated.</summary>
-internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, AnnualFiguresBuilder figures) : ICaseloadSink
+/// <summary>Writes each flag to flags.csv with the IRO allocated to its child, keeping counts by rule, the first few
+/// flags for the console, and every child not evaluated.</summary>
+/// <remarks>A child's flags reach the sink before the sink is told the child was evaluated (in input order, on one
+/// thread), so they wait in a queue until then, when the child's IRO on the as-of date is known.</remarks>
+internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, AnnualFiguresBuilder figures, IroCaseloadCounter caseloads) : ICaseloadSink
 {
-    /// <summary>Each child evaluated goes into the annual figures and the worklist in the same pass: the caseload is read once.</summary>
-    public void Evaluated(ChildCase child)
-    {
-        figures.Add(child);
-        Worklist?.Add(child);
-    }
-
     /// <summary>The worklist built in the same pass, if any.</summary>
     internal WorklistBuilder? Worklist { get; set; }
 
-    internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title"];
+    /// <summary>Each child evaluated: its flags written with its IRO, then it goes into the annual figures, the IRO-3
+    /// caseloads and the worklist in the same pass (the caseload is read once).</summary>
+    public void Evaluated(ChildCase child)
+    {
+        string iro = child.IroAllocations is { } allocations && IroChecks.AllocationOn(allocations, caseloads.AsOf) is IroAllocation now ? now.Iro : string.Empty;
+        while (pending.Count > 0 && pending.Peek().ChildId == child.Id)
+        {
+            Write(pending.Dequeue(), iro);
+        }
 
+        figures.Add(child);
+        caseloads.Add(child);
+        Worklist?.Add(child);
+    }
+
+    internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title", "iro"];
+
+    private readonly Queue<CaseloadFlag> pending = new();
     private readonly List<CaseloadFlag> first = new();
     private readonly Dictionary<RuleId, (int Count, List<string> Citations)> byRule = new();
 
@@ -337,6 +388,12 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
     internal IEnumerable<RuleTally> Tallies => byRule.Select(static r => new RuleTally(r.Key, r.Value.Count, string.Join("; ", r.Value.Citations)));
 
     public void Flag(CaseloadFlag flag)
+    {
+        Tally(flag);
+        pending.Enqueue(flag);
+    }
+
+    private void Tally(CaseloadFlag flag)
     {
         ref (int Count, List<string> Citations) tally = ref CollectionsMarshal.GetValueRefOrAddDefault(byRule, flag.Rule, out bool exists);
         if (!exists)
@@ -355,9 +412,27 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
         {
             first.Add(flag);
         }
-
-        CsvText.Row(Writer, flag.ChildId, flag.Rule.Value, flag.StatusText, MainJob.Iso(flag.Date), flag.Reason, citation, flag.Rule.Title);
     }
+
+    /// <summary>Writes any flag still waiting (none when every flag's child was reported evaluated), with no IRO.</summary>
+    internal void Flush()
+    {
+        while (pending.Count > 0)
+        {
+            Write(pending.Dequeue(), string.Empty);
+        }
+    }
+
+    /// <summary>An IRO above the IRO-3 range: a row with no child, the IRO in the iro column, dated the as-of date.</summary>
+    internal void IroFlag(IroCaseload load, NodaTime.LocalDate asOf)
+    {
+        var flag = new CaseloadFlag(string.Empty, FlagStatus.Flag, asOf, load.Assessment.Finding);
+        Tally(flag);
+        Write(flag, load.Iro);
+    }
+
+    private void Write(CaseloadFlag flag, string iro) =>
+        CsvText.Row(Writer, flag.ChildId, flag.Rule.Value, flag.StatusText, MainJob.Iso(flag.Date), flag.Reason, flag.Citation.ShortForm, flag.Rule.Title, iro);
 
     public void NotEvaluated(ChildEvaluation child) => notEvaluated.Add(child);
 }

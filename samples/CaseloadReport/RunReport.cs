@@ -12,6 +12,18 @@ internal sealed record RuleTally(RuleId Rule, int Count, string Citation)
     internal string Title => Rule.Title;
 }
 
+/// <summary>IRO-3 on the as-of date: each IRO's caseload against the range pro-rated by FTE, or not recorded.</summary>
+/// <param name="AsOf">The date the caseloads are counted on (the flags' as-of date).</param>
+/// <param name="Recorded">Whether the source records IRO allocations; when not, there is no table, only "not recorded in this source".</param>
+/// <param name="RosterGiven">Whether a roster of FTEs was given (otherwise every IRO counts as 1.0 FTE).</param>
+/// <param name="Iros">Each IRO with a child allocated, and each IRO on the roster, in identifier order.</param>
+/// <param name="ChildrenWithoutIro">Children looked after on the date with no IRO allocated.</param>
+/// <param name="Policy">The policy (the range's ends).</param>
+internal sealed record IroCaseloadReport(NodaTime.LocalDate AsOf, bool Recorded, bool RosterGiven, IReadOnlyList<Iro.Rules.Escalation.IroCaseload> Iros, int ChildrenWithoutIro, Iro.Rules.LocalPolicy Policy)
+{
+    internal int Count(Iro.Rules.Escalation.CaseloadBand band) => Iros.Count(i => i.Assessment.Band == band);
+}
+
 /// <summary>Everything the outputs say about one run, so that the console, figures.json and report.html give the same numbers.</summary>
 /// <param name="Options">The options.</param>
 /// <param name="Input">The caseload read.</param>
@@ -35,6 +47,9 @@ internal sealed record RunReport(
 
     /// <summary>The IROs' worklist (worklist.csv, calendars/, a section of report.html), over the children evaluated.</summary>
     internal Worklist? Worklist { get; init; }
+
+    /// <summary>IRO-3 on the as-of date.</summary>
+    internal required IroCaseloadReport Caseloads { get; init; }
 
     internal int ChildrenNotEvaluated => NotEvaluated.Count;
 

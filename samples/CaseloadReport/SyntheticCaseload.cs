@@ -7,6 +7,7 @@ using Iro.Rules.Escalation;
 using Iro.Rules.Legal;
 using Iro.Rules.Participation;
 using Iro.Rules.Secure;
+using System.Linq;
 using NodaTime;
 
 namespace CaseloadReport;
@@ -21,9 +22,22 @@ internal static class SyntheticCaseload
 {
     private static readonly string[] Placements = ["U1", "U3", "U4", "U5", "K2", "R1", "P1"];
 
+    /// <summary>The IRO service: 20 IROs, a few part-time (IRO-3's range is pro-rated by FTE; the others are 1.0).</summary>
+    private static readonly string[] Iros = Enumerable.Range(1, 20).Select(static i => "IRO-" + i.ToString("00", CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The synthetic IRO roster: IRO-03, IRO-11 and IRO-17 part-time, the rest full-time.</summary>
+    internal static IroRoster Roster { get; } = new(Iros.Select(static iro => new KeyValuePair<string, decimal>(iro, iro switch
+    {
+        "IRO-03" => 0.6m,
+        "IRO-11" => 0.8m,
+        "IRO-17" => 0.5m,
+        _ => 1.0m,
+    })));
+
     internal static IEnumerable<ChildCase> Build(int count, LocalDate asOf, int seed = 20261123, bool longHistories = false)
     {
         var random = new Random(seed);
+        var allocating = new Random(seed + 1); // IRO allocations from a stream of their own: the rest of the caseload stays as it was
         WorkingDayCalendar ew = WorkingDayCalendar.EnglandAndWales;
         for (int i = 0; i < count; i++)
         {
@@ -77,10 +91,10 @@ internal static class SyntheticCaseload
                 IroVisits = visits,
                 TracksReviewRecords = true,
                 PermanencePlanAgreedOn = plan is LocalDate p && p <= asOf ? p : null,
-                IroAllocations = Allocation(i, start),
                 PlacementOrderOn = order is LocalDate oo && oo <= asOf ? oo : null,
                 PlacedForAdoptionOn = placed is LocalDate pl && pl <= asOf ? pl : null,
                 PathwayPlanOn = pathwayPlan <= asOf && random.NextDouble() < 0.92 ? pathwayPlan : null,
+                IroAllocations = Allocations(allocating, episodes, asOf),
                 Escalations = random.NextDouble() < 0.04 ? [Escalation(random, ew, start, asOf)] : null,
                 SecureStays = !longHistories && Period.DaysBetween(dob, asOf) > 13 * 365 && end is null && random.NextDouble() < 0.01
                     ? [new SecureStay(asOf.PlusDays(-random.Next(20, 120)).At(new LocalTime(17, 30)))]
@@ -89,12 +103,6 @@ internal static class SyntheticCaseload
             yield return child.SecureStays is { } stays ? WithSecureOrder(random, child, stays[0], asOf) : child;
         }
     }
-
-    /// <summary>The child's IRO, from the current period's start: 22 IROs in turn (about 60 children each for 1,300,
-    /// within IRO-3's 50-70), and every 25th child with none recorded. From the child's number, not the random
-    /// sequence, so every other fact of the caseload is as it was.</summary>
-    private static IroAllocation[]? Allocation(int i, LocalDate start) =>
-        i % 25 == 7 ? null : [new IroAllocation("IRO " + ((i % 22) + 1).ToString("00", CultureInfo.InvariantCulture), start)];
 
     private static void AddEpisodes(Random random, LocalDate start, LocalDate? end, LocalDate asOf, LegalStatus status, int changes, LocalDate dob, List<Episode> episodes)
     {
@@ -177,6 +185,37 @@ internal static class SyntheticCaseload
             due = number == 1 ? held.PlusMonths(3) : held.PlusMonths(6);
             number++;
         }
+    }
+
+    private static List<IroAllocation> Allocations(Random random, List<Episode> episodes, LocalDate asOf)
+    {
+        // Mostly allocated the day the child becomes looked after or the next (IRO-1's 24 hours), some later, a few not
+        // yet; some children move to another IRO later. The IROs' shares are uneven, so some caseloads run high.
+        var allocations = new List<IroAllocation>();
+        foreach (PeriodOfCare period in Episodes.SplitIntoPeriods(episodes))
+        {
+            double roll = random.NextDouble();
+            if (roll < 0.15 && Period.DaysBetween(period.Start, asOf) < 30)
+            {
+                continue; // not yet allocated
+            }
+
+            LocalDate from = period.Start.PlusDays(roll < 0.85 ? random.Next(0, 2) : random.Next(2, 12));
+            allocations.Add(new IroAllocation(PickIro(random), from));
+            if (random.NextDouble() < 0.15 && Period.DaysBetween(from, asOf) > 30)
+            {
+                allocations.Add(new IroAllocation(PickIro(random), from.PlusDays(random.Next(30, Period.DaysBetween(from, asOf)))));
+            }
+        }
+
+        return allocations.Where(a => a.From <= asOf).ToList();
+    }
+
+    private static string PickIro(Random random)
+    {
+        // Uneven shares: IRO-01 and IRO-02 carry the most, IRO-20 the fewest.
+        double r = random.NextDouble();
+        return Iros[(int)(Iros.Length * r * r * 0.5 + Iros.Length * r * 0.5) % Iros.Length];
     }
 
     private static DisputeEscalation Escalation(Random random, WorkingDayCalendar ew, LocalDate start, LocalDate asOf)

@@ -16,7 +16,12 @@ namespace Iro.Rules.Ssda903;
 /// (CHILD, DOB), <c>episodes.csv</c> (CHILD, DECOM, RNE, LS, PLACE, DEC; REC optional), <c>reviews.csv</c> (CHILD,
 /// REVIEW, REVIEW_CODE), and optionally <c>placed_for_adoption.csv</c> (CHILD, DATE_PLACED: the decision that the child
 /// should be placed for adoption; optional DATE_PLACED_CEASED, the decision reversed, which ends the LOC-3 wait, and
-/// REASON_PLACED_CEASED, RD1-RD4). Other tables of the return (ad1, missing, prev_perm, uasc, oc2, oc3, sbc ...) are
+/// REASON_PLACED_CEASED, RD1-RD4). Two local files, not DfE tables, are read too when present: <c>iro_allocations.csv</c>
+/// (CHILD, IRO, FROM: each IRO allocation and the day it began, IRO-1 and IRO-3; read with the same rules as the
+/// return's tables; when any folder has it every child's <see cref="ChildCase.IroAllocations"/> is set, possibly
+/// empty, so a child with no row is a child with no IRO allocated) and <c>iro_roster.csv</c> (IRO, FTE: the IROs'
+/// full-time equivalents for IRO-3, <see cref="Ssda903ReadResult.IroRoster"/>; a bad row refuses the read, naming
+/// the file, line, column and value). Other tables of the return (ad1, missing, prev_perm, uasc, oc2, oc3, sbc ...) are
 /// listed in <see cref="Ssda903ReadResult.IgnoredFiles"/>, not read. The placement order in force (LOC-2) and the
 /// placement for adoption (LOC-3, LOC-4) are not derived here: the evaluator reads them from the episodes.</para>
 /// <para>Strict where it matters: each file's required columns are checked before any row is read, and a missing
@@ -94,6 +99,8 @@ public static partial class Ssda903Reader
     public static Ssda903Stream Open(IEnumerable<string> folders, Ssda903ReadOptions? options = null) => new(Plan(folders, options));
 
     /// <summary>Reads SSDA903 tables from readers (one return, or a complete history).</summary>
+    /// <remarks>The IRO allocations and roster (<c>iro_allocations.csv</c>, <c>iro_roster.csv</c>) are read from folders
+    /// only: here <see cref="ChildCase.IroAllocations"/> stays <see langword="null"/> (not recorded).</remarks>
     /// <param name="header">header.csv.</param>
     /// <param name="episodes">episodes.csv.</param>
     /// <param name="reviews">reviews.csv.</param>
@@ -130,13 +137,18 @@ public static partial class Ssda903Reader
         return Ssda903Session.ForFolders(list, options);
     }
 
-    /// <summary>Writes children as SSDA903 CSV tables (header.csv, episodes.csv, reviews.csv, placed_for_adoption.csv) with dd/MM/yyyy dates.</summary>
+    /// <summary>Writes children as SSDA903 CSV tables (header.csv, episodes.csv, reviews.csv, placed_for_adoption.csv, and
+    /// iro_allocations.csv when any child's <see cref="ChildCase.IroAllocations"/> is recorded) with dd/MM/yyyy dates.</summary>
     /// <remarks>
     /// <para>Writes only what the reader accepts back, so that <see cref="ReadFolder"/> gives every child back exactly
-    /// (the facts the return carries: id, date of birth, episodes, reviews, the adoption decision and its reversal).
+    /// (the facts the return carries: id, date of birth, episodes, reviews, the adoption decision and its reversal; and
+    /// the IRO allocations, when every child's are recorded: the file records them for every child, so a child with
+    /// none recorded is read back with an empty list. With no child's recorded, an iro_allocations.csv left in the
+    /// folder is removed, so that it cannot be read back with the new files).
     /// What a real return could not hold is refused with <see cref="ArgumentException"/> naming the child, not written
     /// blank: a review with no participation code (REVIEW_CODE is required, PAR-1), an episode whose placement type is
-    /// not an SSDA903 PLACE code, an undefined legal status or reason, a blank child id or one with surrounding spaces.
+    /// not an SSDA903 PLACE code, an undefined legal status or reason, a blank child id or one with surrounding spaces,
+    /// an IRO allocation whose IRO is blank or has surrounding spaces.
     /// The children before the one refused have been written; the files are then incomplete.</para>
     /// <para>A value holding a comma, a quote or a line break is quoted as CSV requires.</para>
     /// </remarks>
@@ -152,30 +164,57 @@ public static partial class Ssda903Reader
         using var episodes = new StreamWriter(Path.Combine(folder, "episodes.csv"));
         using var reviews = new StreamWriter(Path.Combine(folder, "reviews.csv"));
         using var adoption = new StreamWriter(Path.Combine(folder, "placed_for_adoption.csv"));
+        StreamWriter? allocations = null;
         header.WriteLine("CHILD,SEX,DOB");
         episodes.WriteLine("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC");
         reviews.WriteLine("CHILD,DOB,REVIEW,REVIEW_CODE");
         adoption.WriteLine("CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED");
-        foreach (ChildCase c in children)
+        try
         {
-            ArgumentNullException.ThrowIfNull(c, nameof(children));
-            Check(c);
-            string id = Quote(c.Id);
-            header.WriteLine($"{id},,{Uk(c.DateOfBirth)}");
-            foreach (Episode e in c.Episodes)
+            foreach (ChildCase c in children)
             {
-                episodes.WriteLine($"{id},{Uk(e.Start)},{e.Reason},{e.LegalStatus},,{e.PlacementType},,{(e.End is LocalDate end ? Uk(end) : string.Empty)},");
-            }
+                ArgumentNullException.ThrowIfNull(c, nameof(children));
+                Check(c);
+                string id = Quote(c.Id);
+                header.WriteLine($"{id},,{Uk(c.DateOfBirth)}");
+                foreach (Episode e in c.Episodes)
+                {
+                    episodes.WriteLine($"{id},{Uk(e.Start)},{e.Reason},{e.LegalStatus},,{e.PlacementType},,{(e.End is LocalDate end ? Uk(end) : string.Empty)},");
+                }
 
-            foreach (CaseReview r in c.Reviews)
-            {
-                reviews.WriteLine($"{id},{Uk(c.DateOfBirth)},{Uk(r.Date)},{r.Code}");
-            }
+                foreach (CaseReview r in c.Reviews)
+                {
+                    reviews.WriteLine($"{id},{Uk(c.DateOfBirth)},{Uk(r.Date)},{r.Code}");
+                }
 
-            if (c.ShouldBePlacedForAdoptionOn is LocalDate decided)
-            {
-                adoption.WriteLine($"{id},{Uk(c.DateOfBirth)},{Uk(decided)},{(c.AdoptionDecisionReversedOn is LocalDate ceased ? Uk(ceased) : string.Empty)},");
+                if (c.ShouldBePlacedForAdoptionOn is LocalDate decided)
+                {
+                    adoption.WriteLine($"{id},{Uk(c.DateOfBirth)},{Uk(decided)},{(c.AdoptionDecisionReversedOn is LocalDate ceased ? Uk(ceased) : string.Empty)},");
+                }
+
+                if (c.IroAllocations is { } allocated)
+                {
+                    if (allocations is null)
+                    {
+                        allocations = new StreamWriter(Path.Combine(folder, "iro_allocations.csv"));
+                        allocations.WriteLine("CHILD,IRO,FROM");
+                    }
+
+                    foreach (IroAllocation a in allocated)
+                    {
+                        allocations.WriteLine($"{id},{Quote(a.Iro)},{Uk(a.From)}");
+                    }
+                }
             }
+        }
+        finally
+        {
+            allocations?.Dispose();
+        }
+
+        if (allocations is null)
+        {
+            File.Delete(Path.Combine(folder, "iro_allocations.csv")); // none recorded: a file left from an earlier write would be read back
         }
     }
 
@@ -196,6 +235,14 @@ public static partial class Ssda903Reader
             if (!Enum.IsDefined(e.LegalStatus) || !Enum.IsDefined(e.Reason))
             {
                 throw new ArgumentException($"Child {c.Id}: the episode starting {Iso(e.Start)} has an undefined legal status or reason for new episode.", "children");
+            }
+        }
+
+        foreach (IroAllocation a in c.IroAllocations ?? Array.Empty<IroAllocation>())
+        {
+            if (string.IsNullOrWhiteSpace(a.Iro) || a.Iro.Trim().Length != a.Iro.Length)
+            {
+                throw new ArgumentException($"Child {c.Id}: the IRO allocation from {Iso(a.From)} has IRO '{a.Iro}', blank or with surrounding spaces (the reader trims them).", "children");
             }
         }
 

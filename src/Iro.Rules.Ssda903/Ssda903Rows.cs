@@ -8,15 +8,16 @@ using NodaTime;
 
 namespace Iro.Rules.Ssda903;
 
-/// <summary>The four tables read, with their columns; the first <c>Required</c> columns of each must be present.</summary>
+/// <summary>The tables read, with their columns; the first <c>Required</c> columns of each must be present. Only the first three files are required.</summary>
 internal static class Tables
 {
     internal const int Header = 0;
     internal const int Episodes = 1;
     internal const int Reviews = 2;
     internal const int Adoption = 3;
+    internal const int Allocations = 4;
 
-    internal static readonly string[] Names = ["header.csv", "episodes.csv", "reviews.csv", "placed_for_adoption.csv"];
+    internal static readonly string[] Names = ["header.csv", "episodes.csv", "reviews.csv", "placed_for_adoption.csv", "iro_allocations.csv"];
 
     internal static readonly string[][] Columns =
     [
@@ -24,9 +25,10 @@ internal static class Tables
         ["CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"],
         ["CHILD", "REVIEW", "REVIEW_CODE"],
         ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+        ["CHILD", "IRO", "FROM"],
     ];
 
-    internal static readonly int[] Required = [2, 6, 3, 2];
+    internal static readonly int[] Required = [2, 6, 3, 2, 3];
 }
 
 /// <summary>One episode row as read.</summary>
@@ -37,6 +39,9 @@ internal readonly record struct ReviewRow(LocalDate Date, ParticipationCode Code
 
 /// <summary>One placed_for_adoption row as read.</summary>
 internal readonly record struct AdoptionRow(LocalDate Decided, LocalDate? Ceased, string Reason, int Return, string File, int Line);
+
+/// <summary>One iro_allocations row as read (IRO-1, IRO-3).</summary>
+internal readonly record struct AllocationRow(string Iro, LocalDate From, int Return, string File, int Line);
 
 /// <summary>One header row as read.</summary>
 internal readonly record struct BirthRow(LocalDate DateOfBirth, int Return, string File, int Line);
@@ -61,6 +66,8 @@ internal sealed class ChildRows(string id, int returnIndex)
     internal List<ReviewRow> Reviews { get; } = new();
 
     internal List<AdoptionRow> Adoptions { get; } = new();
+
+    internal List<AllocationRow> Allocations { get; } = new();
 
     internal List<Ssda903Problem>? Problems { get; set; }
 }
@@ -241,6 +248,19 @@ internal sealed class RowParser
                 }
 
                 break;
+            case Tables.Allocations:
+                LocalDate? from = Date(rows, csv, 2, required: true);
+                string iro = csv.Get(1);
+                if (iro.Length == 0)
+                {
+                    Problem(rows, csv.File, csv.Line, "IRO", iro, "the IRO is blank; expected the identifier of the IRO allocated from FROM (IRO-1, IRO-3)");
+                }
+                else if (from is LocalDate allocated)
+                {
+                    rows.Allocations.Add(new AllocationRow(iro, allocated, rows.Return, csv.File, csv.Line));
+                }
+
+                break;
             default:
                 LocalDate? decided = Date(rows, csv, 1, required: true);
                 LocalDate? ceased = Date(rows, csv, 2, required: false);
@@ -360,5 +380,6 @@ internal sealed class RowParser
         file.EndsWith("header.csv", StringComparison.Ordinal) ? Tables.Header
         : file.EndsWith("episodes.csv", StringComparison.Ordinal) ? Tables.Episodes
         : file.EndsWith("reviews.csv", StringComparison.Ordinal) ? Tables.Reviews
+        : file.EndsWith("iro_allocations.csv", StringComparison.Ordinal) ? Tables.Allocations
         : Tables.Adoption;
 }

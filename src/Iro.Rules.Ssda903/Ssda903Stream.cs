@@ -38,6 +38,12 @@ public sealed class Ssda903Stream : IDisposable
     /// <summary>Whether the files are ordered by child, so that children are read one at a time; otherwise every child is held in memory first.</summary>
     public bool Streaming => session.Streaming;
 
+    /// <summary>What the files record beyond episodes and reviews (<see cref="Ssda903ReadResult.Recorded"/>), known before any child is read.</summary>
+    public RecordedFacts Recorded => session.Recorded;
+
+    /// <summary>The IROs and their FTEs from <c>iro_roster.csv</c> (IRO-3), read and checked when the stream was opened; <see langword="null"/> when no folder has one.</summary>
+    public Escalation.IroRoster? IroRoster => session.Roster;
+
     /// <summary>The children to evaluate, in file order, each once its every row in every return has been read and found good.</summary>
     /// <exception cref="InvalidOperationException">Enumerated a second time.</exception>
     /// <exception cref="Ssda903FormatException">A file changed between the two passes so that it can no longer be read.</exception>
@@ -99,13 +105,25 @@ internal sealed class Ssda903Session : IDisposable
         this.order = order;
         IgnoredFiles = ignored;
         Streaming = order is not null;
+        recordsAllocations = sources.Exists(static s => s.Has(Tables.Allocations));
     }
+
+    private readonly bool recordsAllocations;
 
     internal IReadOnlyList<Ssda903Window> Windows { get; private set; } = Array.Empty<Ssda903Window>();
 
     internal IReadOnlyList<string> IgnoredFiles { get; }
 
     internal bool Streaming { get; }
+
+    /// <summary>The IROs' FTEs from iro_roster.csv (IRO-3), or null when no folder has one.</summary>
+    internal Escalation.IroRoster? Roster { get; private set; }
+
+    /// <summary>Whether any return has iro_allocations.csv: then every child's allocations are recorded (possibly none).</summary>
+    internal bool RecordsAllocations => recordsAllocations;
+
+    /// <summary>What the files record beyond episodes and reviews.</summary>
+    internal RecordedFacts Recorded => RecordsAllocations ? RecordedFacts.IroAllocations : RecordedFacts.None;
 
     /// <summary>Plans a read of folders: checks every file's header, the order of the rows, and each window.</summary>
     internal static Ssda903Session ForFolders(IReadOnlyList<string> folders, Ssda903ReadOptions options)
@@ -128,7 +146,7 @@ internal sealed class Ssda903Session : IDisposable
             {
                 // An XML return (a file, or a folder holding one and no header.csv): its records in place of the tables.
                 string parent = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(xml))) + "/";
-                sources.Add(new Source(folder, parent, new string?[4], null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)) });
+                sources.Add(new Source(folder, parent, new string?[Tables.Names.Length], null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)) });
                 continue;
             }
 
@@ -139,21 +157,21 @@ internal sealed class Ssda903Session : IDisposable
 
             string label = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "/";
             var files = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToArray();
-            var paths = new string?[4];
-            for (int t = 0; t < 4; t++)
+            var paths = new string?[Tables.Names.Length];
+            for (int t = 0; t < Tables.Names.Length; t++)
             {
                 string? name = files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.Ordinal))
                     ?? files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.OrdinalIgnoreCase));
                 paths[t] = name is null ? null : Path.Combine(folder, name);
-                if (name is null && t != Tables.Adoption)
+                if (name is null && t < Tables.Adoption)
                 {
                     throw new Ssda903FormatException(label + Tables.Names[t], string.Empty,
-                        $"The SSDA903 folder '{folder}' has no {Tables.Names[t]}; it needs header.csv, episodes.csv and reviews.csv (placed_for_adoption.csv is optional). Files found: {(files.Length == 0 ? "none" : string.Join(", ", files.Order(StringComparer.Ordinal)))}.");
+                        $"The SSDA903 folder '{folder}' has no {Tables.Names[t]}; it needs header.csv, episodes.csv and reviews.csv (placed_for_adoption.csv, iro_allocations.csv and iro_roster.csv are optional). Files found: {(files.Length == 0 ? "none" : string.Join(", ", files.Order(StringComparer.Ordinal)))}.");
                 }
             }
 
             ignored.AddRange(files
-                .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Tables.Names.Contains(f, StringComparer.OrdinalIgnoreCase))
+                .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Tables.Names.Contains(f, StringComparer.OrdinalIgnoreCase) && !string.Equals(f, IroRosterFile.Name, StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
                 .Select(f => label + f));
             sources.Add(new Source(folder, label, paths, null, sources.Count));
@@ -162,7 +180,7 @@ internal sealed class Ssda903Session : IDisposable
         // First pass: headers, order, and the dates that place each return in its year. Each file is scanned on its
         // own (on as many cores as there are), and what they found is put together in file order, so that the first
         // problem in that order is the one reported, as when they were scanned one after another.
-        var scans = sources.SelectMany(s => Enumerable.Range(0, 4).Select(t => (Source: s, Table: t))).ToArray();
+        var scans = sources.SelectMany(s => Enumerable.Range(0, Tables.Names.Length).Select(t => (Source: s, Table: t))).ToArray();
         var found = new Source.Scanned?[scans.Length];
         var failures = new Exception?[scans.Length];
         System.Threading.Tasks.Parallel.For(0, scans.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -191,6 +209,7 @@ internal sealed class Ssda903Session : IDisposable
             : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
+        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.Folder, s.Label)).ToArray()); // a later return's FTE wins
         if (order is null)
         {
             session.parser.Notes.AddOnce(string.Empty, "The files are not ordered by CHILD (each file ascending, as numbers or as text, in the same order as header.csv), so every child's rows were held in memory before the first child was given out: memory grows with the caseload (several KB a child) instead of staying flat.");
@@ -202,7 +221,9 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>Plans a read of one return from readers: every row is held (a reader cannot be read twice).</summary>
     internal static Ssda903Session ForReaders(TextReader?[] readers, Ssda903ReadOptions options)
     {
-        var source = new Source(string.Empty, string.Empty, new string?[4], readers, 0);
+        var all = new TextReader?[Tables.Names.Length];
+        readers.CopyTo(all, 0);
+        var source = new Source(string.Empty, string.Empty, new string?[Tables.Names.Length], all, 0);
         return new Ssda903Session([source], options, null, Array.Empty<string>());
     }
 
@@ -248,6 +269,8 @@ internal sealed class Ssda903Session : IDisposable
         {
             Windows = Windows,
             IgnoredFiles = IgnoredFiles,
+            IroRoster = Roster,
+            Recorded = Recorded,
             Notes = parser.Notes.ToList(),
             ProblemSummary = parser.ProblemTally.ToList(),
             RowsWithoutChild = parser.RowsWithoutChild,
@@ -314,7 +337,7 @@ internal sealed class Ssda903Session : IDisposable
         }
 
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
-        for (int t = 0; t < 4; t++)
+        for (int t = 0; t < Tables.Names.Length; t++)
         {
             using CsvTable? table = source.OpenTable(t);
             if (table is null)
@@ -399,17 +422,17 @@ internal sealed class Ssda903Session : IDisposable
 
     private IEnumerable<ChildRows> Stream(Source source, ChildOrder comparer)
     {
-        var tables = new CsvTable?[4];
+        var tables = new CsvTable?[Tables.Names.Length];
         try
         {
-            for (int t = 0; t < 4; t++)
+            for (int t = 0; t < Tables.Names.Length; t++)
             {
                 tables[t] = source.OpenTable(t);
             }
 
             CsvTable header = tables[0]!;
-            var has = new bool[4];
-            for (int t = 1; t < 4; t++)
+            var has = new bool[Tables.Names.Length];
+            for (int t = 1; t < Tables.Names.Length; t++)
             {
                 has[t] = tables[t]?.Read() ?? false;
             }
@@ -425,7 +448,7 @@ internal sealed class Ssda903Session : IDisposable
 
                 var rows = new ChildRows(id, source.Rank);
                 parser.Read(Tables.Header, header, rows);
-                for (int t = 1; t < 4; t++)
+                for (int t = 1; t < Tables.Names.Length; t++)
                 {
                     CsvTable? table = tables[t];
                     while (has[t])
@@ -453,7 +476,7 @@ internal sealed class Ssda903Session : IDisposable
                 yield return rows;
             }
 
-            for (int t = 1; t < 4; t++)
+            for (int t = 1; t < Tables.Names.Length; t++)
             {
                 while (has[t])
                 {
@@ -680,6 +703,28 @@ internal sealed class Ssda903Session : IDisposable
             }
         }
 
+        List<IroAllocation>? allocations = recordsAllocations ? new List<IroAllocation>() : null;
+        if (allocations is not null && group.Exists(static g => g.Allocations.Count > 0))
+        {
+            foreach (var same in group.SelectMany(g => g.Allocations).GroupBy(a => a.From))
+            {
+                AllocationRow kept = same.First();
+                foreach (AllocationRow a in same.Skip(1))
+                {
+                    if (a.Iro != kept.Iro)
+                    {
+                        parser.Problem(first, a.File, a.Line, "IRO", a.Iro, $"the allocation from {RowParser.Iso(a.From)} is also at {kept.File} line {kept.Line.ToString(CultureInfo.InvariantCulture)} with IRO {kept.Iro}: which IRO was allocated cannot be known", "903-CONFLICT");
+                    }
+                    else if (a.Return == kept.Return)
+                    {
+                        parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
+                    }
+                }
+
+                allocations.Add(new IroAllocation(kept.Iro, kept.From));
+            }
+        }
+
         if (births.Count == 0 || group.Exists(static g => g.Problems is not null))
         {
             var problems = group.Where(g => g.Problems is not null).SelectMany(g => g.Problems!).ToList();
@@ -692,6 +737,7 @@ internal sealed class Ssda903Session : IDisposable
             ShouldBePlacedForAdoptionOn = decision?.Decided,
             AdoptionDecisionReversedOn = decision?.Ceased,
             KnownFrom = knownFrom,
+            IroAllocations = allocations,
         };
         if (!ChildCaseValidator.Instance.IsValid(child))
         {
@@ -726,6 +772,8 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>One return: its files (or readers), what the first pass found, and its rank among the returns (later wins).</summary>
     private sealed class Source(string folder, string label, string?[] paths, TextReader?[]? readers, int index)
     {
+        private readonly bool[] opened = new bool[Tables.Names.Length];
+
         internal string Folder { get; } = folder;
 
         internal string Label { get; } = label;
@@ -742,6 +790,9 @@ internal sealed class Ssda903Session : IDisposable
         internal bool SortedOrdinal { get; private set; } = true;
 
         internal LocalDate? Earliest { get; private set; }
+
+        /// <summary>Whether the return has the table (a file, or a reader).</summary>
+        internal bool Has(int table) => readers is not null ? readers[table] is not null || opened[table] : paths[table] is not null;
 
         internal LocalDate? LatestStart { get; private set; }
 
@@ -761,6 +812,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
 
                 readers[table] = null; // a reader is read once
+                opened[table] = true;
             }
             else
             {

@@ -161,6 +161,13 @@ public sealed record Ssda903ReadResult(
     /// <summary>Other SSDA903 tables found beside the ones read (ad1, missing, uasc ...), and an XML return's other records (<c>return.xml/OC2</c>): listed, not read, not an error.</summary>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = Array.Empty<string>();
 
+    /// <summary>What the files record beyond episodes and reviews: <see cref="RecordedFacts.IroAllocations"/> when a folder has <c>iro_allocations.csv</c> (every child's <see cref="ChildCase.IroAllocations"/> is then set, possibly empty), else <see cref="RecordedFacts.None"/>.</summary>
+    /// <remarks>Rules IRO-1 and IRO-3. Pass it to <see cref="AnnualFiguresBuilder"/> so a figure the files cannot support is "not recorded in this source".</remarks>
+    public RecordedFacts Recorded { get; init; }
+
+    /// <summary>The IROs and their FTEs from <c>iro_roster.csv</c> (IRO-3), or <see langword="null"/> when no folder has one (every IRO then counts as 1.0 FTE).</summary>
+    public Escalation.IroRoster? IroRoster { get; init; }
+
     /// <summary>Data-quality notes that did not stop any child being evaluated (codes normalised, duplicate rows, a window inferred, files read out of order), once per file and column.</summary>
     public IReadOnlyList<Ssda903Summary> Notes { get; init; } = Array.Empty<Ssda903Summary>();
 

@@ -75,8 +75,11 @@ public enum RecordedFacts
     /// <summary>Secure stays, orders and reviews (SEC-2 to SEC-5).</summary>
     SecureAccommodation = 32,
 
+    /// <summary>IRO allocations (IRO-1, IRO-3): <see cref="ChildCase.IroAllocations"/>; from SSDA903 folders, an <c>iro_allocations.csv</c>.</summary>
+    IroAllocations = 64,
+
     /// <summary>Everything (a case management system's full record).</summary>
-    All = IroVisits | PermanencePlans | PathwayPlans | Escalations | ReviewRecords | SecureAccommodation,
+    All = IroVisits | PermanencePlans | PathwayPlans | Escalations | ReviewRecords | SecureAccommodation | IroAllocations,
 }
 
 /// <summary>The figures an IRO annual report publishes for a reporting year, each with its numerator and denominator.</summary>
@@ -115,7 +118,9 @@ public readonly record struct MonthlyReviews(YearMonth Month, int Held, int OnTi
 /// the share on time (overall, first, second, subsequent); PN0-PN7; children looked after at the year end, starting
 /// and ceasing in the year; the share under s20 at the year end and those over 3 months; permanence plans by the
 /// second review; IRO visits in the window; pathway plans in place at the year end; DRP escalations raised, and those
-/// resolved (or referred to Cafcass) in the year within the protocol's time. As the DfE's statistics do, periods made
+/// resolved (or referred to Cafcass) in the year within the protocol's time; IRO-1: periods of care starting in the
+/// year with an IRO allocated within the local time (dates only), and first reviews held in the year with an IRO
+/// appointed before them (both over the children whose allocations are recorded). As the DfE's statistics do, periods made
 /// only of short breaks (V3/V4) are left out of the looked-after, starting, ceasing and review-timeliness figures.
 /// </remarks>
 public static class AnnualFigures
@@ -163,6 +168,7 @@ public sealed class AnnualFiguresBuilder
     private int read, used;
     private int atEnd, started, ceased, s20, s20Over, plan2nd, second, visits, visitReviews, pathwayDue, pathwayIn;
     private int escalationsRaised, escalationsEnded, escalationsInTime, notDetermined;
+    private int iroStarted, iroInTime, iroNotDetermined, iroFirstReviews, iroBeforeFirstReview;
 
     /// <summary>A builder for one reporting year.</summary>
     /// <param name="year">The reporting year.</param>
@@ -212,6 +218,9 @@ public sealed class AnnualFiguresBuilder
             LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
             if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
             {
+                // 903-W: when the child became looked after, and its first review, may not be in the data.
+                iroNotDetermined += child.IroAllocations is not null && year.Contains(period.Start) ? 1 : 0;
+
                 // 903-W: the period is known only in part. The first review the source holds has an unknown due
                 // date; later ones are 6-monthly (REV-3) only when reviews 1 and 2 were due before the window.
                 LocalDate[] known = child.SortedReviews.Select(static r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= until).ToArray();
@@ -244,6 +253,11 @@ public sealed class AnnualFiguresBuilder
             }
 
             LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
+            if (child.IroAllocations is { } allocations)
+            {
+                AddIroAppointment(allocations, period.Start, reviews.Length > 0 ? reviews[0] : null);
+            }
+
             var checks = new ReviewCheck[reviews.Length];
             try
             {
@@ -329,6 +343,24 @@ public sealed class AnnualFiguresBuilder
         }
     }
 
+    /// <summary>IRO-1 for one fully known period: allocated in time (a period starting in the year) and appointed before its first review (one held in the year).</summary>
+    private void AddIroAppointment(IReadOnlyList<IroAllocation> allocations, LocalDate start, LocalDate? firstReview)
+    {
+        if (year.Contains(start))
+        {
+            // Judged once the local deadline has passed (the year has ended, so the record holds it).
+            LocalDate due = IroChecks.AllocationDueBy(start, p);
+            iroStarted++;
+            iroInTime += IroChecks.AllocatedInTimeByDate(start, IroChecks.AllocationForPeriod(allocations, start, due)?.From, due.PlusDays(1), p).Outcome == Explanations.Outcome.Met ? 1 : 0;
+        }
+
+        if (firstReview is LocalDate review && year.Contains(review))
+        {
+            iroFirstReviews++;
+            iroBeforeFirstReview += IroChecks.AppointedBeforeFirstReview(IroChecks.AllocationForPeriod(allocations, start, review)?.From, review).Outcome == Explanations.Outcome.Met ? 1 : 0;
+        }
+    }
+
     /// <summary>The figures for the children added so far.</summary>
     /// <returns>The figures.</returns>
     public CaseloadFigures Build()
@@ -349,6 +381,14 @@ public sealed class AnnualFiguresBuilder
             new("pathway_plans_in_place", "Eligible young people from 16y3m with a pathway plan", pathwayIn, pathwayDue, "LC-5") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.PathwayPlans) },
             new("escalations_raised", "DRP escalations raised in the year", escalationsRaised, 0, "DRP-1") { Recorded = recorded.HasFlag(RecordedFacts.Escalations) },
             new("escalations_resolved_in_time", "DRP escalations resolved in the year within the protocol's time", escalationsInTime, escalationsEnded, "DRP-1") { IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.Escalations) },
+            new("iro_allocated_in_time", $"Periods of care starting in the year with an IRO allocated within {p.LocalAllocationHours.ToString(CultureInfo.InvariantCulture)} hours (dates only)", iroInTime, iroStarted, "IRO-1")
+            {
+                IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.IroAllocations), NotDetermined = iroNotDetermined,
+            },
+            new("iro_appointed_before_first_review", "First reviews in the year with an IRO appointed before them", iroBeforeFirstReview, iroFirstReviews, "IRO-1")
+            {
+                IsRatio = true, Recorded = recorded.HasFlag(RecordedFacts.IroAllocations),
+            },
         };
         var months = Enumerable.Range(0, 12)
             .Select(m => new MonthlyReviews(new YearMonth(m < 9 ? year.StartYear : year.StartYear + 1, ((m + 3) % 12) + 1), monthHeld[m], monthOnTime[m]))

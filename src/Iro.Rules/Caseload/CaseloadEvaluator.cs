@@ -28,8 +28,8 @@ public sealed record WeeklyRule(IReadOnlyList<Explanations.RuleId> Ids, string A
 /// view of the child as known on the as-of date, and runs each rule of <see cref="Rules"/> over it; every flag is the
 /// rule's own <see cref="Explanations.Finding"/>, the same as its public API gives (docs/weekly-list.md).</para>
 /// <para>Rules: REV-1 to REV-3 and REV-9 (next review overdue or due soon), REV-6 (recommendations and minutes, when the
-/// record tracks them), REV-10 (IRO visit, when recorded), PAR-1, LOC-1, LOC-2 to LOC-4, LC-5, LEG-1, SEC-2 to SEC-5 and
-/// DRP-1. A child is evaluated whole or not at all: a record that fails <see cref="ChildCaseValidator"/> (with this
+/// record tracks them), REV-10 (IRO visit, when recorded), PAR-1, LOC-1, LOC-2 to LOC-4, LC-5, LEG-1, SEC-2 to SEC-5,
+/// DRP-1 and IRO-1 (no IRO allocated, when allocations are recorded). A child is evaluated whole or not at all: a record that fails <see cref="ChildCaseValidator"/> (with this
 /// evaluator's policy), or for which a rule cannot be evaluated (a deadline after 2100-12-31), is reported as not
 /// evaluated with every reason, and none of its flags are written: children in = evaluated + not evaluated.</para>
 /// <para>Bulk work: <see cref="Evaluate(IEnumerable{ChildCase}, LocalDate, ICaseloadSink, int)"/> writes the flags and
@@ -54,6 +54,7 @@ public sealed class CaseloadEvaluator
         (new WeeklyRule(Ids("LEG-1"), "Episodes.DurationBreaches", "Legal"), LegalWeekly.DurationFlags),
         (new WeeklyRule(Ids("SEC-2", "SEC-3", "SEC-4", "SEC-5"), "SecureTimeLimit.Assess, SecureAccommodation.AssessOrder, SecureAccommodation.Reviews", "Secure"), SecureWeekly.Evaluate),
         (new WeeklyRule(Ids("DRP-1"), "DisputeResolution.Assess", "Escalation"), EscalationWeekly.Evaluate),
+        (new WeeklyRule(Ids("IRO-1"), "IroChecks.AllocatedInTimeByDate, IroChecks.AppointedBeforeFirstReview", "Escalation"), IroWeekly.Evaluate),
     ];
 
     [ThreadStatic]

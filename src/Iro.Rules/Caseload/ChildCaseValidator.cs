@@ -11,7 +11,8 @@ namespace Iro.Rules.Caseload;
 /// <summary>Validates a <see cref="ChildCase"/> at the edge, listing every reason with a stable code, the child, the field and the value.</summary>
 /// <remarks>Built once and shared: thread-safe. Codes: <c>IN-ID-MISSING</c>, <c>IN-EPISODES</c>, <c>IN-EPISODE-BEFORE-BIRTH</c>,
 /// <c>IN-REVIEW-BEFORE-CARE</c>, <c>IN-REVIEW-DUPLICATE</c>, <c>IN-REVIEW-RECORD</c>, <c>IN-PN-CODE</c>, <c>IN-DATE-RANGE</c>,
-/// <c>IN-SECURE</c>, <c>IN-ESCALATION</c>, <c>IN-ESCALATION-STAGE</c> (a stage the policy's dispute resolution protocol does not define).</remarks>
+/// <c>IN-SECURE</c>, <c>IN-ESCALATION</c>, <c>IN-ESCALATION-STAGE</c> (a stage the policy's dispute resolution protocol does not define),
+/// <c>IN-IRO-ALLOCATION</c> (an IRO allocation with a blank IRO; its date, like every optional date, is <c>IN-DATE-RANGE</c>).</remarks>
 public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
 {
     private readonly Escalation.DisputeResolutionProtocol protocol;
@@ -155,6 +156,18 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
                 }
             }
         });
+        RuleFor(c => c.IroAllocations).Custom((allocations, context) =>
+        {
+            ChildCase child = context.InstanceToValidate;
+            foreach (IroAllocation a in (allocations ?? Array.Empty<IroAllocation>()).Where(a => !ChildChecks.AllocationWellFormed(a)))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("IroAllocations", $"child {child.Id}: the IRO allocation from {DateFormat.Iso(a.From)} names no IRO (blank).")
+                {
+                    ErrorCode = "IN-IRO-ALLOCATION",
+                    AttemptedValue = a.Iro ?? string.Empty,
+                });
+            }
+        });
         RuleForEach(c => c.SecureOrders).Must(o => o.End >= o.Start).WithErrorCode("IN-SECURE")
             .WithMessage((c, o) => $"child {c.Id}: secure order from {DateFormat.Iso(o.Start)} ends {DateFormat.Iso(o.End)}, before it starts.");
         RuleForEach(c => c.SecureReviews).Must(r => r.PanelSize >= 0 && r.IndependentMembers >= 0 && r.IndependentMembers <= r.PanelSize).WithErrorCode("IN-SECURE")
@@ -232,6 +245,15 @@ public sealed class ChildCaseValidator : AbstractValidator<ChildCase>
         {
             if (reviews[i] < starts[0] || (i > 0 && reviews[i - 1] == reviews[i])
                 || ChildChecks.UnknownCode(records[i].Code))
+            {
+                return false;
+            }
+        }
+
+        IReadOnlyList<IroAllocation>? allocations = child.IroAllocations;
+        for (int i = 0; allocations is not null && i < allocations.Count; i++)
+        {
+            if (!ChildChecks.AllocationWellFormed(allocations[i]))
             {
                 return false;
             }

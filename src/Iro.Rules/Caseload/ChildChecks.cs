@@ -63,6 +63,9 @@ internal static class ChildChecks
     public static bool EpisodeInYears(int startDay, int endDay) =>
         startDay >= FirstEpisodeDay && startDay <= LastDay && (endDay == ChildCase.OpenEnd || endDay <= LastDay);
 
+    /// <summary>IN-IRO-ALLOCATION: an allocation whose IRO identifier is blank (IRO-1, IRO-3).</summary>
+    public static bool AllocationWellFormed(IroAllocation allocation) => !string.IsNullOrWhiteSpace(allocation.Iro);
+
     /// <summary>IN-PN-CODE: a participation code that is recorded but not one of PN0-PN7.</summary>
     public static bool UnknownCode(ParticipationCode? code) => code is ParticipationCode c && (uint)c > (uint)ParticipationCode.PN7;
 
@@ -118,6 +121,15 @@ internal static class ChildChecks
             if (!DateInRange(visits[i]))
             {
                 return ("IroVisits", visits[i]);
+            }
+        }
+
+        IReadOnlyList<IroAllocation>? allocations = child.IroAllocations;
+        for (int i = 0; allocations is not null && i < allocations.Count; i++)
+        {
+            if (!DateInRange(allocations[i].From))
+            {
+                return ("IroAllocations", allocations[i].From);
             }
         }
 

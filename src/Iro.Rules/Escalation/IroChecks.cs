@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using Iro.Rules.Caseload;
 using Iro.Rules.Explanations;
 using Iro.Rules.Internal;
 using NodaTime;
@@ -30,7 +32,8 @@ public readonly record struct CaseloadAssessment(CaseloadBand Band, decimal Mini
 /// <remarks>
 /// <para>IRO-1: an IRO appointed before the first review (CA 1989 s25A(2)), and allocated within the local time of the
 /// notification that the child is looked after (24 hours by default). Notified 2025-01-06 10:00, allocated
-/// 2025-01-07 09:00: met; at 11:00: local breach. First review 2025-02-03, IRO appointed 2025-02-04: statutory breach.</para>
+/// 2025-01-07 09:00: met; at 11:00: local breach. With dates only, notified 2025-01-06: allocated 2025-01-07 met,
+/// 2025-01-08 not met. First review 2025-02-03, IRO appointed 2025-02-04: statutory breach.</para>
 /// <para>IRO-3: 50-70 children per full-time IRO, pro-rated by FTE (IRO Handbook 2010 ch. 7). 1.0 FTE with 72: above;
 /// 0.6 FTE with 40 (limit 42): within; 1.0 FTE with 45: below.</para>
 /// </remarks>
@@ -52,7 +55,103 @@ public static class IroChecks
         return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
             appointedOn is LocalDate when
                 ? $"IRO appointed {DateFormat.Iso(when)}; first review {DateFormat.Iso(review)}: {(met ? "appointed before it" : "not appointed before it (IRO-1.NotAppointedBeforeFirstReview)")}."
-                : $"No IRO appointed by the first review on {DateFormat.Iso(review)} (IRO-1.NotAppointedBeforeFirstReview).");
+                : $"No IRO appointed by the first review on {DateFormat.Iso(review)} (IRO-1.NotAppointedBeforeFirstReview).")
+        {
+            Reason = met ? null : ReasonCodes.NotAppointedBeforeFirstReview,
+        };
+    }
+
+    /// <summary>IRO-1 local, with dates only: the last day an IRO can be allocated in time, the notification date plus
+    /// <see cref="LocalPolicy.LocalAllocationHours"/> in whole days, rounded up (24 hours: the next day).</summary>
+    /// <param name="notifiedOn">The day the IRO service was told the child is looked after (the start of the period of care).</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <returns>The due date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="notifiedOn"/> or the due date is outside 1971-01-01 to 2100-12-31.</exception>
+    public static LocalDate AllocationDueBy(LocalDate notifiedOn, LocalPolicy? policy = null)
+    {
+        Preconditions.CheckDateRange(notifiedOn, Calendars.WorkingDayCalendar.MinDate, Calendars.WorkingDayCalendar.MaxDate, nameof(notifiedOn), "IRO-1");
+        int hours = (policy ?? LocalPolicy.Default).LocalAllocationHours;
+        LocalDate due = notifiedOn.PlusDays((hours + 23) / 24);
+        Preconditions.CheckDateRange(due, Calendars.WorkingDayCalendar.MinDate, Calendars.WorkingDayCalendar.MaxDate, "allocationDueBy", "IRO-1");
+        return due;
+    }
+
+    /// <summary>IRO-1 local, with dates only: an IRO allocated by <see cref="AllocationDueBy"/>, as RULES.md reads the
+    /// rule when only dates are known ("allocation date &lt;= notification date + 1 calendar day" for 24 hours).</summary>
+    /// <remarks>Rule IRO-1; citation: CA 1989 s25A and local policy. An allocation on or before the notification date
+    /// (an IRO already allocated when the child became looked after, for example from an earlier period of care) is in
+    /// time. Notified 2025-01-06: allocated 2025-01-07 met, 2025-01-08 not met (reason <c>IRO-1.NotAllocatedInTime</c>);
+    /// none allocated: pending to 2025-01-07, not met from 2025-01-08.</remarks>
+    /// <param name="notifiedOn">The day the IRO service was told the child is looked after (the start of the period of care).</param>
+    /// <param name="allocatedOn">The day an IRO was allocated, if one has been.</param>
+    /// <param name="asOf">The date of the assessment.</param>
+    /// <param name="policy">The policy; the default when null.</param>
+    /// <returns>Met, not met, or pending.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="notifiedOn"/> or the due date is outside 1971-01-01 to 2100-12-31.</exception>
+    public static Finding AllocatedInTimeByDate(LocalDate notifiedOn, LocalDate? allocatedOn, LocalDate asOf, LocalPolicy? policy = null)
+    {
+        int hours = (policy ?? LocalPolicy.Default).LocalAllocationHours;
+        LocalDate due = AllocationDueBy(notifiedOn, policy);
+        string window = $"within {hours.ToString(CultureInfo.InvariantCulture)} hours of notification on {DateFormat.Iso(notifiedOn)} (by {DateFormat.Iso(due)} with dates only, local policy)";
+        if (allocatedOn is LocalDate on)
+        {
+            bool met = on <= due;
+            return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
+                on < notifiedOn ? $"IRO allocated {DateFormat.Iso(on)}, already in place when the child became looked after on {DateFormat.Iso(notifiedOn)}: {window}."
+                : $"IRO allocated {DateFormat.Iso(on)}: {(met ? "" : "not ")}{window}{(met ? "" : " (IRO-1.NotAllocatedInTime)")}.")
+            {
+                Reason = met ? null : ReasonCodes.NotAllocatedInTime,
+            };
+        }
+
+        bool late = asOf > due;
+        return new Finding(RuleId.IroAppointment, late ? Outcome.NotMet : Outcome.Pending, Citations.IroAppointment,
+            $"No IRO allocated as of {DateFormat.Iso(asOf)}; due {window}{(late ? " (IRO-1.NotAllocatedInTime)" : "")}.")
+        {
+            Reason = late ? ReasonCodes.NotAllocatedInTime : null,
+        };
+    }
+
+    /// <summary>The allocation in force on <paramref name="date"/>: the one with the latest <see cref="IroAllocation.From"/>
+    /// on or before it (of two on the same day, the later in the list); <see langword="null"/> when none.</summary>
+    /// <remarks>Rules IRO-1 and IRO-3. An allocation lasts until the child's next one.</remarks>
+    /// <param name="allocations">The child's allocations, any order (<see cref="ChildCase.IroAllocations"/>).</param>
+    /// <param name="date">The date.</param>
+    /// <returns>The allocation, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="allocations"/> is null.</exception>
+    public static IroAllocation? AllocationOn(IReadOnlyList<IroAllocation> allocations, LocalDate date)
+    {
+        Preconditions.CheckNotNull(allocations, nameof(allocations));
+        IroAllocation? found = null;
+        for (int i = 0; i < allocations.Count; i++)
+        {
+            if (allocations[i].From <= date && (found is not IroAllocation f || allocations[i].From >= f.From))
+            {
+                found = allocations[i];
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>IRO-1's allocation for a period of care: the one in force on its first day, or else the first made after
+    /// it, on or before <paramref name="until"/>; null when none (allocations sorted by date).</summary>
+    internal static IroAllocation? AllocationForPeriod(IReadOnlyList<IroAllocation> sorted, LocalDate periodStart, LocalDate until)
+    {
+        if (AllocationOn(sorted, periodStart) is IroAllocation inForce)
+        {
+            return inForce;
+        }
+
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            if (sorted[i].From > periodStart)
+            {
+                return sorted[i].From <= until ? sorted[i] : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>IRO-1 local: the IRO was allocated within <see cref="LocalPolicy.LocalAllocationHours"/> of notification.</summary>

@@ -40,6 +40,12 @@ public static class ReasonCodes
     /// <summary>SEC-1: a child under 13 was placed without the Secretary of State's approval (reg 4).</summary>
     public const string UnderThirteenWithoutApproval = "SEC-1.UnderThirteenWithoutApproval";
 
+    /// <summary>IRO-1: no IRO was appointed on or before the first review (CA 1989 s25A(2)).</summary>
+    public const string NotAppointedBeforeFirstReview = "IRO-1.NotAppointedBeforeFirstReview";
+
+    /// <summary>IRO-1: no IRO was allocated within the local time of the child becoming looked after (local policy).</summary>
+    public const string NotAllocatedInTime = "IRO-1.NotAllocatedInTime";
+
     /// <summary>SEC-5: the review panel had fewer than three people or no independent member.</summary>
     public const string PanelComposition = "SEC-5.PanelComposition";
 }

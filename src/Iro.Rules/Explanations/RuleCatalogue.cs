@@ -72,9 +72,9 @@ public static class RuleCatalogue
         yield return R(RuleId.LegalStatus, Citations.Ssda903Episodes, "LegalStatuses; Episodes.CheckDurations, DurationBreaches; the weekly list");
         yield return R(RuleId.ReasonForNewEpisode, Citations.Ssda903Episodes, "Episodes.SplitIntoPeriods, Runs, RunOn");
         yield return R(RuleId.Ssda903Window, Citations.Ssda903Episodes, "ChildCase.KnownFrom; ReviewSchedule.NextReviewKnownInPart; Iro.Rules.Ssda903 reader");
-        yield return R(RuleId.IroAppointment, Citations.IroAppointment, "IroChecks",
+        yield return R(RuleId.IroAppointment, Citations.IroAppointment, "IroChecks.AppointedBeforeFirstReview, AllocatedInTime, AllocatedInTimeByDate, AllocationDueBy; the weekly list (ChildCase.IroAllocations); the annual figures",
             O(nameof(LocalPolicy.LocalAllocationHours), D.LocalAllocationHours, "Hours after the child becomes looked after by which an IRO is allocated (local)."));
-        yield return R(RuleId.IroCaseload, Citations.IroCaseload, "IroChecks",
+        yield return R(RuleId.IroCaseload, Citations.IroCaseload, "IroChecks.Caseload, AllocationOn; IroCaseloadCounter, IroRoster (an IRO not on the roster is 1.0 FTE)",
             O(nameof(LocalPolicy.CaseloadMin), D.CaseloadMin, "The low end of a full-time IRO's caseload."),
             O(nameof(LocalPolicy.CaseloadMax), D.CaseloadMax, "The high end of a full-time IRO's caseload."));
         yield return R(RuleId.DisputeResolution, Citations.DisputeResolution, "DisputeResolution.Assess, DeadlineFrom; the weekly list",

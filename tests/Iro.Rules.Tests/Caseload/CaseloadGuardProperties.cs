@@ -663,6 +663,11 @@ public static class GuardGenerator
             child = child with { Escalations = Escalations(r, asOf, stages) };
         }
 
+        if (r.Next(100) < 50)
+        {
+            child = child with { IroAllocations = Allocations(r, child, asOf) };
+        }
+
         return r.Next(100) < 6 ? Corrupt(r, child) : child;
     }
 
@@ -835,15 +840,43 @@ public static class GuardGenerator
         return escalations.ToArray();
     }
 
+    /// <summary>IRO allocations (IRO-1): none, or per period one around its start (before it, on the day, the next day
+    /// or later: around the local deadline), after the as-of date, and sometimes a reallocation; from a few IROs.</summary>
+    private static IroAllocation[] Allocations(Random r, ChildCase child, LocalDate asOf)
+    {
+        var allocations = new List<IroAllocation>();
+        foreach (PeriodOfCare period in Episodes.SplitIntoPeriods(child.Episodes))
+        {
+            if (r.Next(4) == 0)
+            {
+                continue; // no IRO allocated to this period
+            }
+
+            int offset = r.Next(6) switch { 0 => -r.Next(1, 200), 1 => 0, 2 => 1, 3 => r.Next(2, 5), _ => r.Next(0, 60) };
+            LocalDate from = Clamp(period.Start.PlusDays(offset));
+            allocations.Add(new IroAllocation("IRO-" + r.Next(1, 4).ToString(CultureInfo.InvariantCulture), r.Next(8) == 0 ? Clamp(asOf.PlusDays(r.Next(1, 30))) : from));
+            if (r.Next(4) == 0)
+            {
+                allocations.Add(new IroAllocation("IRO-" + r.Next(1, 4).ToString(CultureInfo.InvariantCulture), Clamp(from.PlusDays(r.Next(0, 300)))));
+            }
+        }
+
+        return allocations.ToArray();
+    }
+
     /// <summary>One fault the validator must reject.</summary>
     private static ChildCase Corrupt(Random r, ChildCase child)
     {
         List<Episode> episodes = child.Episodes.ToList();
         List<CaseReview> reviews = child.Reviews.ToList();
-        switch (r.Next(10))
+        switch (r.Next(12))
         {
             case 0:
                 return GuardShrinker.Rebuild(child, id: " ");
+            case 10:
+                return child with { IroAllocations = [.. child.IroAllocations ?? [], new IroAllocation(r.Next(2) == 0 ? " " : string.Empty, episodes[0].Start)] }; // IN-IRO-ALLOCATION
+            case 11:
+                return child with { IroAllocations = [new IroAllocation("IRO-1", new LocalDate(1899, 12, 31))] }; // IN-DATE-RANGE
             case 1:
                 episodes.Add(new Episode(child.DateOfBirth.PlusDays(-r.Next(1, 30)), child.DateOfBirth, LegalStatus.V2, ReasonForNewEpisode.S));
                 return GuardShrinker.Rebuild(child, episodes: episodes);
@@ -943,6 +976,15 @@ public static class GuardShrinker
             }
         }
 
+        if (child.IroAllocations is { } allocations)
+        {
+            yield return child with { IroAllocations = null };
+            for (int i = 0; i < allocations.Count; i++)
+            {
+                yield return child with { IroAllocations = allocations.Where((_, k) => k != i).ToArray() };
+            }
+        }
+
         if (child.IroVisits is { } visits)
         {
             yield return child with { IroVisits = null };
@@ -1023,6 +1065,7 @@ public static class GuardShrinker
             SecureOrders = child.SecureOrders,
             SecureReviews = child.SecureReviews,
             Escalations = child.Escalations,
+            IroAllocations = child.IroAllocations,
             PermanencePlanAgreedOn = child.PermanencePlanAgreedOn,
             PlacementOrderOn = child.PlacementOrderOn,
             ShouldBePlacedForAdoptionOn = child.ShouldBePlacedForAdoptionOn,
@@ -1111,6 +1154,11 @@ public static class GuardDescribe
         if (c.SecureReviews is { } secureReviews)
         {
             props.Add($"SecureReviews = [{string.Join(", ", secureReviews.Select(x => $"new SecureReview({New(x.HeldOn)}, {x.PanelSize}, {x.IndependentMembers})"))}]");
+        }
+
+        if (c.IroAllocations is { } allocations)
+        {
+            props.Add($"IroAllocations = [{string.Join(", ", allocations.Select(a => $"new IroAllocation(\"{a.Iro}\", {New(a.From)})"))}]");
         }
 
         if (c.Escalations is { } escalations)

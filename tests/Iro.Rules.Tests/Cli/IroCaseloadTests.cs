@@ -27,9 +27,10 @@ public sealed class IroCaseloadTests : IDisposable
         }
 
         string[] flags = File.ReadAllLines(Path.Combine(root, "flags.csv"));
-        Assert.Equal("child_id,rule_id,status,date,reason,citation,rule_title", flags[0]);
-        Assert.Contains(flags, l => l.StartsWith("1010,REV-1,overdue,2025-10-29,", StringComparison.Ordinal));
-        Assert.Equal(13, flags.Length); // the header and the example's 12 documented flags
+        Assert.Equal("child_id,rule_id,status,date,reason,citation,rule_title,iro", flags[0]);
+        Assert.Contains(flags, l => l.StartsWith("1010,REV-1,overdue,2025-10-29,", StringComparison.Ordinal) && l.EndsWith(",IRO-B", StringComparison.Ordinal));
+        Assert.Equal(",IRO-3,flag,2025-11-10,3 children at 0.04 FTE: above the range of 2-2.8.,IRO Handbook 2010 ch. 7,IRO caseload,IRO-B", flags[^1]);
+        Assert.Equal(16, flags.Length); // the header and the example's 15 documented flags
     }
 
     [Fact]

@@ -9,12 +9,16 @@ public sealed class IroWorklistTests
     private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "Ssda903Samples");
 
     [Fact]
-    public void Worklist_OnTheExampleReturn_ListsTheUnallocatedChildren_AndExitsIncomplete()
+    public void Worklist_OnTheExampleReturn_GroupsByIro_UnallocatedLast_AndExitsIncomplete()
     {
         Iro.Result run = Iro.Run("worklist", "--ssda903", Example, "--as-of", "2025-11-10");
         Assert.Equal(1, run.ExitCode); // the example return has bad rows on purpose
         Assert.Equal("Worklist as of 2025-11-10, 8 weeks ahead to 2026-01-05: 10 items, 8 overdue.", run.Lines[0]);
-        Assert.Equal("No IRO allocated:", run.Lines[1]);
+        Assert.Equal("IRO IRO-A:", run.Lines[1]); // samples/ssda903/iro_allocations.csv
+        Assert.Contains(run.Lines, l => l.StartsWith("  2024-11-01 overdue review child 1004 REV-3:", StringComparison.Ordinal));
+        Assert.Contains("IRO IRO-B:", run.Lines);
+        int unallocated = Array.IndexOf(run.Lines, "No IRO allocated:");
+        Assert.True(unallocated > Array.IndexOf(run.Lines, "IRO IRO-B:"), "children with no IRO allocated are their own group, last");
         Assert.Contains(run.Lines, l => l.StartsWith("  2025-11-02 (book by 2025-10-31) overdue review child 1009 REV-3: Review 3 is due by 2025-11-02,", StringComparison.Ordinal));
         Assert.Contains(run.Lines, l => l.StartsWith("  2025-11-17 due review child 1002 REV-1:", StringComparison.Ordinal));
         Assert.StartsWith("INCOMPLETE (exit code 1): 2 children could not be evaluated", run.ErrorLines[0], StringComparison.Ordinal);
@@ -39,7 +43,8 @@ public sealed class IroWorklistTests
         JsonElement[] items = json.RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.All(items, i => Assert.Equal("overdue", i.GetProperty("status").GetString())); // nothing due today: only the overdue
         Assert.Equal(8, items.Length);
-        Assert.All(items, i => Assert.Equal(JsonValueKind.Null, i.GetProperty("iro").ValueKind));
+        Assert.All(items.Where(i => i.GetProperty("childId").GetString() == "1009"), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("iro").ValueKind)); // no IRO allocated
+        Assert.All(items.Where(i => i.GetProperty("childId").GetString() == "1004"), i => Assert.Equal("IRO-A", i.GetProperty("iro").GetString()));
     }
 
     [Fact]
@@ -47,7 +52,12 @@ public sealed class IroWorklistTests
     {
         Iro.Result run = Iro.Run("worklist", "--ssda903", Example, "--as-of", "2025-11-10", "--iro", "J Smith");
         Assert.Equal("Worklist as of 2025-11-10, 8 weeks ahead to 2026-01-05, IRO J Smith: 0 items, 0 overdue.", run.Lines[0]);
-        Assert.Contains(run.ErrorLines, l => l == "iro worklist: no items for IRO 'J Smith' as of 2025-11-10; IROs with items: none.");
+        Assert.Contains(run.ErrorLines, l => l == "iro worklist: no items for IRO 'J Smith' as of 2025-11-10; IROs with items: IRO-A, IRO-B.");
+
+        Iro.Result one = Iro.Run("worklist", "--ssda903", Example, "--as-of", "2025-11-10", "--iro", "IRO-A", "--format", "csv");
+        string[] rows = one.Lines.Skip(1).Where(l => l.Length > 0).ToArray();
+        Assert.Equal(2, rows.Length); // child 1004's overdue review 3 and the visit before it
+        Assert.All(rows, r => Assert.StartsWith("IRO-A,1004,", r, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public class MainJobOutputTests
         Assert.Equal(JobFolder.Outputs.Order(), folder.OutputsPresent().Order());
         Assert.Equal(new[] { "calendars" }, Directory.GetDirectories(folder.Out).Select(Path.GetFileName)); // the temporary folder is gone
         Assert.Equal(new[] { "child_id,code,file,line,column,value,message" }, File.ReadAllLines(folder.OutFile("not_evaluated.csv")));
-        Assert.Equal(new[] { "child_id", "rule_id", "status", "date", "reason", "citation", "rule_title" }, folder.Csv("flags.csv")[0]);
+        Assert.Equal(new[] { "child_id", "rule_id", "status", "date", "reason", "citation", "rule_title", "iro" }, folder.Csv("flags.csv")[0]);
 
         JsonElement json = folder.Figures();
         Assert.True(json.GetProperty("complete").GetBoolean());

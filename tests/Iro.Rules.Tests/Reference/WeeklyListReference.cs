@@ -147,6 +147,13 @@ public static class WeeklyListReference
 
             Section20Flag(view, asOf, policy, flags);
             AdoptionFlags(child, view, period, asOf, policy, flags);
+
+            // IRO-1, when allocations are recorded, for a period known in full (903-W: not one known only in part).
+            if (child.IroAllocations is { } allocations
+                && !(child.KnownFrom is LocalDate from && (period.Start < from || period.Episodes[0].Reason != ReasonForNewEpisode.S)))
+            {
+                IroAppointmentFlag(child, allocations, period, asOf, policy, dueSoonDays, flags);
+            }
         }
 
         // Looked after or not: PAR-1, LC-5, LEG-1, SEC-2 to SEC-5 and DRP-1.
@@ -309,6 +316,38 @@ public static class WeeklyListReference
         }
 
         return episodes[i].Start;
+    }
+
+    /// <summary>IRO-1: no IRO allocated to the current period by the as-of date (none in force when it began, none made
+    /// since): overdue past the local deadline, due soon before it; overdue whatever the deadline when the first review
+    /// of the period was held without one (the statutory finding). Date: the local due date.</summary>
+    private static void IroAppointmentFlag(
+        ChildCase child, IReadOnlyList<IroAllocation> allocations, PeriodOfCare period, LocalDate asOf, LocalPolicy policy, int dueSoonDays, List<ExpectedFlag> flags)
+    {
+        bool allocated = IroChecks.AllocationOn(allocations, period.Start) is not null
+            || allocations.Any(a => a.From > period.Start && a.From <= asOf);
+        if (allocated)
+        {
+            return; // in time or late, an IRO is allocated: nothing is open
+        }
+
+        LocalDate due = IroChecks.AllocationDueBy(period.Start, policy);
+        CaseReview[] held = child.Reviews.Where(r => r.Date >= period.Start && r.Date <= asOf).ToArray();
+        if (held.Length > 0)
+        {
+            flags.Add(Flag(IroChecks.AppointedBeforeFirstReview(null, held[0].Date), FlagStatus.Overdue, due));
+            return;
+        }
+
+        Finding local = IroChecks.AllocatedInTimeByDate(period.Start, null, asOf, policy);
+        if (local.Outcome == Outcome.NotMet)
+        {
+            flags.Add(Flag(local, FlagStatus.Overdue, due));
+        }
+        else if (Period.DaysBetween(asOf, due) <= dueSoonDays)
+        {
+            flags.Add(Flag(local, FlagStatus.DueSoon, due));
+        }
     }
 
     /// <summary>PAR-1: every review held by the as-of date with no PN code or a code wrong for the child's age. Date: the review.</summary>

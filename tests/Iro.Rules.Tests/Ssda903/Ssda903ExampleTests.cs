@@ -15,7 +15,7 @@ public class Ssda903ExampleTests
     public void ExampleFiles_GiveTheDocumentedFlags()
     {
         var read = Ssda903Reader.ReadFolder(Folder);
-        Assert.Equal((32, 25, 7), (read.RowsRead, read.RowsUsed, read.RowsRejected));
+        Assert.Equal((37, 30, 7), (read.RowsRead, read.RowsUsed, read.RowsRejected)); // with iro_allocations.csv's 5 rows
         Assert.Equal(new[] { "1006", "1007" }, read.NotEvaluated.Select(n => n.ChildId));
         var flags = new CaseloadEvaluator().Evaluate(read.Children, new LocalDate(2025, 11, 10))
             .SelectMany(e => e.Flags)
@@ -27,6 +27,7 @@ public class Ssda903ExampleTests
                 "1001 REV-3 overdue 2025-11-04",
                 "1001 LOC-1 flag 2025-01-06",
                 "1002 REV-1 due-soon 2025-11-17",
+                "1002 IRO-1 overdue 2025-10-21",
                 "1004 REV-3 overdue 2024-11-01",
                 "1004 PAR-1 flag 2024-05-01",
                 "1005 LOC-2 flag 2024-06-01",
@@ -34,10 +35,28 @@ public class Ssda903ExampleTests
                 "1005 LC-5 overdue 2025-06-15",
                 "1009 REV-3 overdue 2025-11-02",
                 "1009 LOC-4 flag 2025-06-02",
+                "1009 IRO-1 overdue 2025-01-07",
                 "1010 REV-1 overdue 2025-10-29",
                 "1010 LEG-1 flag 2025-10-01",
             },
             flags);
+    }
+
+    [Fact]
+    public void ExampleFiles_IroCaseloads_FromTheRoster()
+    {
+        var read = Ssda903Reader.ReadFolder(Folder);
+        Assert.Equal(RecordedFacts.IroAllocations, read.Recorded);
+        var counter = new Iro.Rules.Escalation.IroCaseloadCounter(new LocalDate(2025, 11, 10), read.IroRoster);
+        foreach (ChildCase child in read.Children)
+        {
+            counter.Add(child);
+        }
+
+        Assert.Equal(
+            new[] { "IRO-A 1 Within", "IRO-B 3 Above", "IRO-C 0 Below" },
+            counter.Build().Select(l => $"{l.Iro} {l.Children} {l.Assessment.Band}"));
+        Assert.Equal(2, counter.ChildrenWithoutIro); // 1002 and 1009
     }
 
     [Fact]

@@ -14,6 +14,22 @@ namespace Iro.Rules.Tests.Ssda903Reading;
 /// CHILDID (and no header fields), the XML's row with no known child.</summary>
 public static class CsvToXml
 {
+    /// <summary>Copies the return's own (DfE) tables of a folder, not the council's iro_allocations.csv and
+    /// iro_roster.csv, which an XML return does not carry, so the two can be compared.</summary>
+    public static string ReturnTablesOnly(string csvFolder, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string name in new[] { "header.csv", "episodes.csv", "reviews.csv", "placed_for_adoption.csv" })
+        {
+            if (File.Exists(Path.Combine(csvFolder, name)))
+            {
+                File.Copy(Path.Combine(csvFolder, name), Path.Combine(to, name));
+            }
+        }
+
+        return to;
+    }
+
     public static string Convert(string csvFolder, string xmlPath)
     {
         var header = Table(Path.Combine(csvFolder, "header.csv"));
@@ -93,13 +109,13 @@ public class Ssda903XmlTests
         string xml = CsvToXml.Convert(Samples, Path.Combine(temp.Path, "return.xml"));
         var options = new Ssda903ReadOptions { AsOf = AsOf, FullHistory = fullHistory };
 
-        var csv = Ssda903Reader.ReadFolders([Samples], options);
+        var csv = Ssda903Reader.ReadFolders([CsvToXml.ReturnTablesOnly(Samples, Path.Combine(temp.Path, "csv"))], options);
         var fromXml = Ssda903Reader.ReadXml(xml, options);
 
         Assert.Equal(csv.Children, fromXml.Children);
         Assert.Equal(new[] { "1006", "1007" }, fromXml.NotEvaluated.Select(n => n.ChildId));
         Assert.Equal(csv.NotEvaluated.Select(n => (n.ChildId, string.Join(";", n.Rejections.Select(r => r.Code)))), fromXml.NotEvaluated.Select(n => (n.ChildId, string.Join(";", n.Rejections.Select(r => r.Code)))));
-        Assert.Equal((32, 25, 7, 1), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild)); // as the samples' README counts them
+        Assert.Equal((32, 25, 7, 1), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild)); // as the samples' README counts them, less iro_allocations.csv's 5 rows
         Assert.Equal((csv.RowsRead, csv.RowsUsed, csv.RowsRejected, csv.RowsWithoutChild), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild));
         Assert.Equal((csv.ChildrenRead, csv.ChildrenEvaluated), (fromXml.ChildrenRead, fromXml.ChildrenEvaluated));
         Assert.Equal(csv.IncompleteReasons, fromXml.IncompleteReasons);
@@ -185,7 +201,7 @@ public class Ssda903XmlTests
     public void WriteXml_GivesTheSampleChildrenBack()
     {
         using var temp = new TempFolder();
-        var children = Ssda903Reader.ReadFolder(Samples).Children;
+        var children = Ssda903Reader.ReadFolder(CsvToXml.ReturnTablesOnly(Samples, Path.Combine(temp.Path, "csv"))).Children;
         string xml = Path.Combine(temp.Path, "out", "return.xml");
         Ssda903Reader.WriteXml(children, xml);
         Assert.Equal(children, Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true }).Children);
