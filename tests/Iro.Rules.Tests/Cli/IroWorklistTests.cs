@@ -60,6 +60,31 @@ public sealed class IroWorklistTests
         Assert.All(rows, r => Assert.StartsWith("IRO-A,1004,", r, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Worklist_Policy_ChangesTheVisitWindow_AndABadFileIsExit2()
+    {
+        string policy = Path.Combine(Path.GetTempPath(), "iro-worklist-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            File.WriteAllText(policy, "{ \"iroVisitWindowDays\": 28 }");
+            Iro.Result run = Iro.Run("worklist", "--ssda903", Example, "--as-of", "2025-11-10", "--policy", policy, "--format", "csv");
+            Assert.Equal(1, run.ExitCode); // the example's bad rows, as without a policy
+            Assert.Contains(run.Lines, l => l.StartsWith(",1002,iro-visit,REV-10,due,2025-11-17,,2025-10-20,2025-11-17,", StringComparison.Ordinal)); // 28 days before, not 42 (2025-10-06)
+
+            File.WriteAllText(policy, "{ \"iroVisitWindowDays\": 400 }");
+            Iro.Result bad = Iro.Run("worklist", "--ssda903", Example, "--as-of", "2025-11-10", "--policy", policy);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Single(bad.ErrorLines);
+            Assert.Contains("iroVisitWindowDays", bad.Error, StringComparison.Ordinal);
+            Assert.Contains("400", bad.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", bad.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+
     [Theory]
     [InlineData("--weeks", "53", "--weeks")]
     [InlineData("--weeks", "x", "--weeks")]
