@@ -252,7 +252,11 @@ internal sealed class Ssda903Session : IDisposable
 
         if (parser.RowsWithoutChild > 0)
         {
-            reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} a blank CHILD or one not in header.csv: their owners cannot be known, so some child may have been evaluated without them");
+            // Named as the sources name them: a CSV row's CHILD, an XML record's CHILD element with no CHILDID.
+            string why = parser.XmlRowsWithoutChild == 0 ? "a blank CHILD or one not in header.csv"
+                : parser.XmlRowsWithoutChild == parser.RowsWithoutChild ? "a CHILD with a blank or missing CHILDID in the XML return"
+                : "a blank CHILD or one not in header.csv, or a CHILD with a blank or missing CHILDID in the XML return";
+            reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} {why}: their owners cannot be known, so some child may have been evaluated without them");
         }
 
         if (parser.RowsRead > 0 && rowsRejected > options.MaxRejectedShare * parser.RowsRead)
