@@ -72,6 +72,37 @@ internal sealed class ChildRows(string id, int returnIndex)
     internal List<Ssda903Problem>? Problems { get; set; }
 }
 
+/// <summary>The dates that place a return in its collection year (903-W), from either source's first pass: the
+/// earliest review or episode end, the latest episode start, and the latest of them all.</summary>
+internal class ReturnDates
+{
+    internal LocalDate? Earliest { get; set; }
+
+    internal LocalDate? LatestStart { get; set; }
+
+    internal LocalDate? Latest { get; set; }
+
+    /// <summary>A REVIEW or DEC (trimmed); what is not a date is passed over here and reported when the rows are read.</summary>
+    internal void Ended(ReadOnlySpan<char> text)
+    {
+        if (Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+        {
+            Earliest = Earliest is LocalDate e && e <= date ? e : date;
+            Latest = Latest is LocalDate l && l >= date ? l : date;
+        }
+    }
+
+    /// <summary>A DECOM (trimmed); what is not a date is passed over.</summary>
+    internal void Started(ReadOnlySpan<char> text)
+    {
+        if (Ssda903Values.TryParseDate(text, out LocalDate start, out _))
+        {
+            LatestStart = LatestStart is LocalDate s && s >= start ? s : start;
+            Latest = Latest is LocalDate l && l >= start ? l : start;
+        }
+    }
+}
+
 /// <summary>Counts one kind of problem or note per file and column, with its first few lines.</summary>
 internal sealed class Tally
 {

@@ -860,7 +860,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
 
                 Xml.Scan();
-                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Earliest, LatestStart = Xml.LatestStart, Latest = Xml.Latest };
+                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Dates.Earliest, LatestStart = Xml.Dates.LatestStart, Latest = Xml.Dates.Latest };
             }
 
             using CsvTable? table = OpenTable(t);
@@ -930,41 +930,22 @@ internal sealed class Ssda903Session : IDisposable
         private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
 
         /// <summary>The order and dates one table shows.</summary>
-        internal sealed class Scanned
+        internal sealed class Scanned : ReturnDates
         {
             internal bool SortedNumeric { get; set; } = true;
 
             internal bool SortedOrdinal { get; set; } = true;
 
-            internal LocalDate? Earliest { get; set; }
-
-            internal LocalDate? LatestStart { get; set; }
-
-            internal LocalDate? Latest { get; set; }
-
             internal void See(int table, CsvTable csv)
             {
                 if (table == Tables.Reviews)
                 {
-                    Earlier(csv.Span(1));
+                    Ended(csv.Span(1));
                 }
                 else
                 {
-                    Earlier(csv.Span(5));
-                    if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
-                    {
-                        LatestStart = start;
-                        Latest = Latest is LocalDate l && l >= start ? l : start;
-                    }
-                }
-            }
-
-            private void Earlier(ReadOnlySpan<char> text)
-            {
-                if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
-                {
-                    Earliest = Earliest is LocalDate e && e <= date ? e : date;
-                    Latest = Latest is LocalDate l && l >= date ? l : date;
+                    Ended(csv.Span(5));
+                    Started(csv.Span(1));
                 }
             }
         }

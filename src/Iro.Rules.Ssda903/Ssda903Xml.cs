@@ -181,11 +181,8 @@ internal sealed class XmlReturn
     /// <summary>Whether every <c>CHILD</c> has its own CHILDID (no id twice): then a single return streams in file order.</summary>
     internal bool UniqueIds { get; private set; } = true;
 
-    internal LocalDate? Earliest { get; private set; }
-
-    internal LocalDate? LatestStart { get; private set; }
-
-    internal LocalDate? Latest { get; private set; }
+    /// <summary>The dates that place the return in its year, found by <see cref="Scan"/>.</summary>
+    internal ReturnDates Dates { get; } = new();
 
     /// <summary>The return's records that are not read (OC2, AMISSING, ...), as <c>file/ELEMENT</c>.</summary>
     internal IEnumerable<string> Ignored => ignored.Select(name => File + "/" + name);
@@ -251,12 +248,12 @@ internal sealed class XmlReturn
             {
                 if (Is(record, Review))
                 {
-                    See(Field(record, "REVIEW"), start: false);
+                    Dates.Ended(Value(Field(record, "REVIEW")));
                 }
                 else if (Is(record, Episode))
                 {
-                    See(Field(record, "DEC"), start: false);
-                    See(Field(record, "DECOM"), start: true);
+                    Dates.Ended(Value(Field(record, "DEC")));
+                    Dates.Started(Value(Field(record, "DECOM")));
                 }
             }
 
@@ -306,25 +303,7 @@ internal sealed class XmlReturn
 
     private static XElement? Field(XElement record, string name) => record.Elements().FirstOrDefault(e => Is(e, name));
 
-    private void See(XElement? field, bool start)
-    {
-        string text = field?.Value.Trim() ?? string.Empty;
-        if (text.Length == 0 || !Ssda903Values.TryParseDate(text, out LocalDate date, out _))
-        {
-            return;
-        }
-
-        if (start)
-        {
-            LatestStart = LatestStart is LocalDate s && s >= date ? s : date;
-        }
-        else
-        {
-            Earliest = Earliest is LocalDate e && e <= date ? e : date;
-        }
-
-        Latest = Latest is LocalDate l && l >= date ? l : date;
-    }
+    private static string Value(XElement? field) => field?.Value.Trim() ?? string.Empty;
 
     /// <summary>Each <c>CHILD</c> in turn, loaded alone (with line numbers), so that memory does not grow with the file.</summary>
     private IEnumerable<XElement> Children(RowParser? parser)
