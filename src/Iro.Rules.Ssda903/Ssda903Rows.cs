@@ -72,6 +72,37 @@ internal sealed class ChildRows(string id, int returnIndex)
     internal List<Ssda903Problem>? Problems { get; set; }
 }
 
+/// <summary>The dates that place a return in its collection year (903-W), from either source's first pass: the
+/// earliest review or episode end, the latest episode start, and the latest of them all.</summary>
+internal class ReturnDates
+{
+    internal LocalDate? Earliest { get; set; }
+
+    internal LocalDate? LatestStart { get; set; }
+
+    internal LocalDate? Latest { get; set; }
+
+    /// <summary>A REVIEW or DEC (trimmed); what is not a date is passed over here and reported when the rows are read.</summary>
+    internal void Ended(ReadOnlySpan<char> text)
+    {
+        if (Ssda903Values.TryParseDate(text, out LocalDate date, out _))
+        {
+            Earliest = Earliest is LocalDate e && e <= date ? e : date;
+            Latest = Latest is LocalDate l && l >= date ? l : date;
+        }
+    }
+
+    /// <summary>A DECOM (trimmed); what is not a date is passed over.</summary>
+    internal void Started(ReadOnlySpan<char> text)
+    {
+        if (Ssda903Values.TryParseDate(text, out LocalDate start, out _))
+        {
+            LatestStart = LatestStart is LocalDate s && s >= start ? s : start;
+            Latest = Latest is LocalDate l && l >= start ? l : start;
+        }
+    }
+}
+
 /// <summary>Counts one kind of problem or note per file and column, with its first few lines.</summary>
 internal sealed class Tally
 {
@@ -174,7 +205,60 @@ internal sealed class ChildOrder : IComparer<string>
     }
 }
 
-/// <summary>Reads rows of the four tables into <see cref="ChildRows"/>, reporting bad values and counting rows.</summary>
+/// <summary>One record as a source gives it, its fields numbered as the table's columns (<see cref="Tables.Columns"/>):
+/// a CSV row (<see cref="CsvRecord"/>) or an element of the XML return. <see cref="RowParser"/> reads every value
+/// through it, so that both sources accept, refuse, normalise and report a value alike.</summary>
+internal interface IRecord
+{
+    /// <summary>The file's name as reported.</summary>
+    string File { get; }
+
+    /// <summary>The line of the record (of a CSV row; of an XML record's element, or the header's CHILDID).</summary>
+    int Line { get; }
+
+    /// <summary>Whether the field is there (a column of the CSV header; an element of the XML record).</summary>
+    bool Has(int column);
+
+    /// <summary>The value as written, untrimmed; empty when absent.</summary>
+    ReadOnlySpan<char> Raw(int column);
+
+    /// <summary>The line of the field, for problems and notes.</summary>
+    int LineOf(int column);
+
+    /// <summary>The field as problems and notes name it (<c>DECOM</c>; <c>EPISODE/DECOM</c>).</summary>
+    string Column(int column);
+
+    /// <summary>Reports what is wrong with the record's shape (a CSV row's field count; an XML field given twice).</summary>
+    void CheckShape(RowParser parser, ChildRows rows);
+}
+
+/// <summary>The current row of a CSV table as an <see cref="IRecord"/>: spans of the CSV library, no string per field.</summary>
+internal readonly struct CsvRecord(CsvTable csv, int table) : IRecord
+{
+    public string File => csv.File;
+
+    public int Line => csv.Line;
+
+    public bool Has(int column) => csv.Has(column);
+
+    public ReadOnlySpan<char> Raw(int column) => csv.Raw(column);
+
+    public int LineOf(int column) => csv.Line;
+
+    public string Column(int column) => Tables.Columns[table][column];
+
+    public void CheckShape(RowParser parser, ChildRows rows)
+    {
+        if (csv.RowFields != csv.HeaderFields)
+        {
+            parser.Problem(rows, csv.File, csv.Line, "(row)", csv.RowFields.ToString(CultureInfo.InvariantCulture),
+                $"the row has {csv.RowFields.ToString(CultureInfo.InvariantCulture)} fields but the header has {csv.HeaderFields.ToString(CultureInfo.InvariantCulture)}: a value may be missing, or hold an unquoted separator");
+        }
+    }
+}
+
+/// <summary>Reads records of the tables into <see cref="ChildRows"/>, reporting bad values and counting rows: the one
+/// home of the value checks (dates, codes, LS, RNE, PLACE, REVIEW_CODE, REASON_PLACED_CEASED, IRO) for both sources.</summary>
 internal sealed class RowParser
 {
     internal const string ValidatorNote = "codes with surrounding spaces or in lower case were read in upper case, as the DfE 903 validator reads them";
@@ -187,7 +271,11 @@ internal sealed class RowParser
 
     internal int RowsRead { get; set; }
 
-    internal int RowsWithoutChild { get; set; }
+    /// <summary>Rows whose owner cannot be known (903-ORPHAN), from either source.</summary>
+    internal int RowsWithoutChild { get; private set; }
+
+    /// <summary>Of <see cref="RowsWithoutChild"/>, the records of the XML return (a CHILD with no CHILDID).</summary>
+    internal int XmlRowsWithoutChild { get; private set; }
 
     /// <summary>Reports a problem, on the child's rows when the child is known.</summary>
     internal void Problem(ChildRows? rows, string file, int line, string column, string value, string message, string code = "903-VALUE")
@@ -201,145 +289,173 @@ internal sealed class RowParser
         }
     }
 
-    /// <summary>A row whose owner cannot be known: CHILD blank, or not in header.csv.</summary>
+    /// <summary>A CSV row whose owner cannot be known: CHILD blank, or not in header.csv.</summary>
     internal void Orphan(CsvTable table, string child, bool inHeaderFile = false)
+    {
+        string message = child.Length == 0 ? "the child ID is blank, so the row's owner cannot be known"
+            : inHeaderFile ? "the child ID is blank" : "the child is not in header.csv";
+        Orphan(table.File, table.Line, "CHILD", child, message, xml: false);
+    }
+
+    /// <summary>A row (a record) whose owner cannot be known: counted, and reported with no child (903-ORPHAN).</summary>
+    internal void Orphan(string file, int line, string column, string child, string message, bool xml)
     {
         RowsRead++;
         RowsWithoutChild++;
-        string message = child.Length == 0 ? "the child ID is blank, so the row's owner cannot be known"
-            : inHeaderFile ? "the child ID is blank" : "the child is not in header.csv";
-        Problem(null, table.File, table.Line, "CHILD", child, message, "903-ORPHAN");
+        if (xml)
+        {
+            XmlRowsWithoutChild++;
+        }
+
+        Problem(null, file, line, column, child, message, "903-ORPHAN");
     }
 
-    internal void Read(int table, CsvTable csv, ChildRows rows)
+    /// <summary>Reads the current row of a CSV table.</summary>
+    internal void Read(int table, CsvTable csv, ChildRows rows) => Read(table, new CsvRecord(csv, table), rows);
+
+    /// <summary>Reads one record of <paramref name="table"/> (either source) into the child's rows: counted, its shape
+    /// checked, each value parsed or reported, and the row kept only when every value it needs is good.</summary>
+    internal void Read<TRecord>(int table, TRecord record, ChildRows rows)
+        where TRecord : IRecord
     {
         RowsRead++;
         rows.Rows++;
-        if (csv.RowFields != csv.HeaderFields)
-        {
-            Problem(rows, csv.File, csv.Line, "(row)", csv.RowFields.ToString(CultureInfo.InvariantCulture),
-                $"the row has {csv.RowFields.ToString(CultureInfo.InvariantCulture)} fields but the header has {csv.HeaderFields.ToString(CultureInfo.InvariantCulture)}: a value may be missing, or hold an unquoted separator");
-        }
-
+        record.CheckShape(this, rows);
         switch (table)
         {
             case Tables.Header:
                 rows.HeaderRows++;
-                rows.HeaderLines.Add((csv.File, csv.Line));
-                if (Date(rows, csv, 1, required: true) is LocalDate dob)
+                rows.HeaderLines.Add((record.File, record.Line));
+                if (Date(rows, record, 1, required: true) is LocalDate dob)
                 {
-                    rows.Births.Add(new BirthRow(dob, rows.Return, csv.File, csv.Line));
+                    rows.Births.Add(new BirthRow(dob, rows.Return, record.File, record.Line));
                 }
 
                 break;
             case Tables.Episodes:
-                ReadEpisode(csv, rows);
+                ReadEpisode(record, rows);
                 break;
             case Tables.Reviews:
-                LocalDate? held = Date(rows, csv, 1, required: true);
-                string pn = Code(csv, 2);
+                LocalDate? held = Date(rows, record, 1, required: true);
+                string pn = Code(record, 2);
                 if (!ParticipationCodes.TryParse(pn, out ParticipationCode code, out string? pnError))
                 {
-                    Problem(rows, csv.File, csv.Line, "REVIEW_CODE", csv.Get(2), pnError);
+                    Problem(rows, record, 2, pnError);
                 }
                 else if (held is LocalDate date)
                 {
-                    rows.Reviews.Add(new ReviewRow(date, code, rows.Return, csv.File, csv.Line));
+                    rows.Reviews.Add(new ReviewRow(date, code, rows.Return, record.File, record.Line));
                 }
 
                 break;
             case Tables.Allocations:
-                LocalDate? from = Date(rows, csv, 2, required: true);
-                string iro = csv.Get(1);
-                if (iro.Length == 0)
+                LocalDate? from = Date(rows, record, 2, required: true);
+                ReadOnlySpan<char> iro = record.Raw(1).Trim();
+                if (iro.IsEmpty)
                 {
-                    Problem(rows, csv.File, csv.Line, "IRO", iro, "the IRO is blank; expected the identifier of the IRO allocated from FROM (IRO-1, IRO-3)");
+                    Problem(rows, record, 1, "the IRO is blank; expected the identifier of the IRO allocated from FROM (IRO-1, IRO-3)");
                 }
                 else if (from is LocalDate allocated)
                 {
-                    rows.Allocations.Add(new AllocationRow(iro, allocated, rows.Return, csv.File, csv.Line));
+                    rows.Allocations.Add(new AllocationRow(iro.ToString(), allocated, rows.Return, record.File, record.Line));
                 }
 
                 break;
             default:
-                LocalDate? decided = Date(rows, csv, 1, required: true);
-                LocalDate? ceased = Date(rows, csv, 2, required: false);
-                string reason = Code(csv, 3);
-                bool ok = decided is not null && (ceased is not null || csv.Span(2).IsEmpty);
-                if (reason.Length > 0 && !Ssda903Values.ReasonPlacedCeasedCodes.Contains(reason))
-                {
-                    Problem(rows, csv.File, csv.Line, "REASON_PLACED_CEASED", csv.Get(3), "not one of RD1, RD2, RD3, RD4 (the reason the decision to place for adoption ceased)");
-                    ok = false;
-                }
-
-                if (ok && ceased is LocalDate c && c < decided!.Value)
-                {
-                    Problem(rows, csv.File, csv.Line, "DATE_PLACED_CEASED", csv.Get(2), $"the decision ceased before it was made ({Iso(decided.Value)})");
-                    ok = false;
-                }
-
-                if (ok)
-                {
-                    rows.Adoptions.Add(new AdoptionRow(decided!.Value, ceased, reason, rows.Return, csv.File, csv.Line));
-                }
-
+                ReadAdoption(record, rows);
                 break;
         }
     }
 
     internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private void ReadEpisode(CsvTable csv, ChildRows rows)
+    private void ReadEpisode<TRecord>(TRecord record, ChildRows rows)
+        where TRecord : IRecord
     {
-        LocalDate? start = Date(rows, csv, 1, required: true);
-        LocalDate? end = Date(rows, csv, 5, required: false);
-        bool ok = start is not null && (end is not null || csv.Span(5).IsEmpty);
-        string rneCode = Code(csv, 2);
+        LocalDate? start = Date(rows, record, 1, required: true);
+        LocalDate? end = Date(rows, record, 5, required: false, openEnd: true);
+        bool ok = start is not null && (end is not null || record.Raw(5).Trim().IsEmpty);
+        string rneCode = Code(record, 2);
         if (!Ssda903Values.Names<ReasonForNewEpisode>.TryGet(rneCode, out ReasonForNewEpisode rne)
             && !LegalStatuses.TryParseReason(rneCode, out rne, out string? rneError))
         {
-            Problem(rows, csv.File, csv.Line, "RNE", csv.Get(2), rneError);
+            Problem(rows, record, 2, rneError);
             ok = false;
         }
 
-        string lsCode = Code(csv, 3);
+        string lsCode = Code(record, 3);
         if (!Ssda903Values.Names<LegalStatus>.TryGet(lsCode, out LegalStatus ls)
             && !LegalStatuses.TryParseLegalStatus(lsCode, out ls, out string? lsError))
         {
-            Problem(rows, csv.File, csv.Line, "LS", csv.Get(3), lsError);
+            Problem(rows, record, 3, lsError);
             ok = false;
         }
 
-        string place = Code(csv, 4);
+        string place = Code(record, 4);
         if (!Ssda903Values.PlaceCodes.Contains(place))
         {
-            Problem(rows, csv.File, csv.Line, "PLACE", csv.Get(4), place.Length == 0
+            string name = record.Column(4);
+            name = name[(name.LastIndexOf('/') + 1)..]; // the XML's PL (or PLACE), without its record
+            Problem(rows, record, 4, place.Length == 0
                 ? "the placement type is blank; expected an SSDA903 PLACE code such as U1 or A3 (LOC-3, LOC-4 read it)"
-                : "not an SSDA903 placement type (PLACE) code: A3-A6, H5, K1-K3, P1-P3, R1-R3, R5, S1, T0-T4, U1-U6, Z1");
+                : $"not an SSDA903 placement type ({(name == "PLACE" ? name : name + ", the CSV's PLACE")}) code: A3-A6, H5, K1-K3, P1-P3, R1-R3, R5, S1, T0-T4, U1-U6, Z1");
             ok = false;
         }
 
-        string rec = Code(csv, 6);
+        string rec = Code(record, 6);
         if (ok && end is LocalDate e && e < start!.Value)
         {
-            Problem(rows, csv.File, csv.Line, "DEC", csv.Get(5), $"the episode ends before it starts ({Iso(start.Value)})");
+            Problem(rows, record, 5, $"the episode ends before it starts ({Iso(start.Value)})");
             ok = false;
         }
 
         if (ok)
         {
-            rows.Episodes.Add(new EpisodeRow(start!.Value, end, ls, rne, place, rec, rows.Return, csv.File, csv.Line));
+            rows.Episodes.Add(new EpisodeRow(start!.Value, end, ls, rne, place, rec, rows.Return, record.File, record.Line));
         }
     }
 
-    private LocalDate? Date(ChildRows rows, CsvTable csv, int column, bool required)
+    private void ReadAdoption<TRecord>(TRecord record, ChildRows rows)
+        where TRecord : IRecord
     {
-        ReadOnlySpan<char> span = csv.Span(column);
+        LocalDate? decided = Date(rows, record, 1, required: true);
+        LocalDate? ceased = Date(rows, record, 2, required: false);
+        string reason = Code(record, 3);
+        bool ok = decided is not null && (ceased is not null || record.Raw(2).Trim().IsEmpty);
+        if (reason.Length > 0 && !Ssda903Values.ReasonPlacedCeasedCodes.Contains(reason))
+        {
+            Problem(rows, record, 3, "not one of RD1, RD2, RD3, RD4 (the reason the decision to place for adoption ceased)");
+            ok = false;
+        }
+
+        if (ok && ceased is LocalDate c && c < decided!.Value)
+        {
+            Problem(rows, record, 2, $"the decision ceased before it was made ({Iso(decided.Value)})");
+            ok = false;
+        }
+
+        if (ok)
+        {
+            rows.Adoptions.Add(new AdoptionRow(decided!.Value, ceased, reason, rows.Return, record.File, record.Line));
+        }
+    }
+
+    /// <summary>A bad value (903-VALUE): the field's line and name, and its value as written, trimmed.</summary>
+    private void Problem<TRecord>(ChildRows rows, TRecord record, int column, string message)
+        where TRecord : IRecord =>
+        Problem(rows, record.File, record.LineOf(column), record.Column(column), record.Raw(column).Trim().ToString(), message);
+
+    /// <summary>A date (<see cref="Ssda903Values.TryParseDate"/>), or null with the problem reported; a blank required
+    /// date is a problem, a blank optional one is not.</summary>
+    private LocalDate? Date<TRecord>(ChildRows rows, TRecord record, int column, bool required, bool openEnd = false)
+        where TRecord : IRecord
+    {
+        ReadOnlySpan<char> span = record.Raw(column).Trim();
         if (span.IsEmpty)
         {
             if (required)
             {
-                Problem(rows, csv.File, csv.Line, Column(csv, column), string.Empty, $"the date is blank ({Ssda903Values.DateFormats})");
+                Problem(rows, record, column, $"the date is {(record.Has(column) ? "blank" : "missing")} ({Ssda903Values.DateFormats})");
             }
 
             return null;
@@ -350,36 +466,29 @@ internal sealed class RowParser
             return date;
         }
 
-        string text = span.ToString();
-        string extra = column == 5 && csv.File.EndsWith("episodes.csv", StringComparison.Ordinal) ? ", or blank for an open episode" : string.Empty;
-        Problem(rows, csv.File, csv.Line, Column(csv, column), text, error + extra);
+        Problem(rows, record, column, error + (openEnd ? ", or blank for an open episode" : string.Empty));
         return null;
     }
 
-    private string Code(CsvTable csv, int column)
+    /// <summary>A code in its normal form (<see cref="Ssda903Values.NormaliseCode"/>), with a note when the value was
+    /// not written so; no new string when it was (the codes are shared).</summary>
+    private string Code<TRecord>(TRecord record, int column)
+        where TRecord : IRecord
     {
-        ReadOnlySpan<char> raw = csv.Raw(column), trimmed = raw.Trim();
+        ReadOnlySpan<char> raw = record.Raw(column), trimmed = raw.Trim();
         if (trimmed.Length == raw.Length && Ssda903Values.IsPlainUpper(trimmed))
         {
             return Ssda903Values.CodeString(trimmed); // already in its normal form: no note, no new string
         }
 
-        string text = csv.Get(column);
-        string code = Ssda903Values.NormaliseCode(text, csv.Raw(column), out bool changed);
+        string text = trimmed.ToString();
+        string code = Ssda903Values.NormaliseCode(text, raw, out bool changed);
         if (changed && code.Length > 0)
         {
-            Notes.Add(csv.File, Column(csv, column), "903-NOTE", $"{ValidatorNote} (line {csv.Line.ToString(CultureInfo.InvariantCulture)}: '{text}' as '{code}')", csv.Line);
+            int line = record.LineOf(column);
+            Notes.Add(record.File, record.Column(column), "903-NOTE", $"{ValidatorNote} (line {line.ToString(CultureInfo.InvariantCulture)}: '{text}' as '{code}')", line);
         }
 
         return code;
     }
-
-    private static string Column(CsvTable csv, int column) => Tables.Columns[TableOf(csv.File)][column];
-
-    private static int TableOf(string file) =>
-        file.EndsWith("header.csv", StringComparison.Ordinal) ? Tables.Header
-        : file.EndsWith("episodes.csv", StringComparison.Ordinal) ? Tables.Episodes
-        : file.EndsWith("reviews.csv", StringComparison.Ordinal) ? Tables.Reviews
-        : file.EndsWith("iro_allocations.csv", StringComparison.Ordinal) ? Tables.Allocations
-        : Tables.Adoption;
 }

@@ -252,7 +252,11 @@ internal sealed class Ssda903Session : IDisposable
 
         if (parser.RowsWithoutChild > 0)
         {
-            reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} a blank CHILD or one not in header.csv: their owners cannot be known, so some child may have been evaluated without them");
+            // Named as the sources name them: a CSV row's CHILD, an XML record's CHILD element with no CHILDID.
+            string why = parser.XmlRowsWithoutChild == 0 ? "a blank CHILD or one not in header.csv"
+                : parser.XmlRowsWithoutChild == parser.RowsWithoutChild ? "a CHILD with a blank or missing CHILDID in the XML return"
+                : "a blank CHILD or one not in header.csv, or a CHILD with a blank or missing CHILDID in the XML return";
+            reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} {why}: their owners cannot be known, so some child may have been evaluated without them");
         }
 
         if (parser.RowsRead > 0 && rowsRejected > options.MaxRejectedShare * parser.RowsRead)
@@ -856,7 +860,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
 
                 Xml.Scan();
-                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Earliest, LatestStart = Xml.LatestStart, Latest = Xml.Latest };
+                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Dates.Earliest, LatestStart = Xml.Dates.LatestStart, Latest = Xml.Dates.Latest };
             }
 
             using CsvTable? table = OpenTable(t);
@@ -926,41 +930,22 @@ internal sealed class Ssda903Session : IDisposable
         private static LocalDate? Max(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : a.Value >= b.Value ? a : b;
 
         /// <summary>The order and dates one table shows.</summary>
-        internal sealed class Scanned
+        internal sealed class Scanned : ReturnDates
         {
             internal bool SortedNumeric { get; set; } = true;
 
             internal bool SortedOrdinal { get; set; } = true;
 
-            internal LocalDate? Earliest { get; set; }
-
-            internal LocalDate? LatestStart { get; set; }
-
-            internal LocalDate? Latest { get; set; }
-
             internal void See(int table, CsvTable csv)
             {
                 if (table == Tables.Reviews)
                 {
-                    Earlier(csv.Span(1));
+                    Ended(csv.Span(1));
                 }
                 else
                 {
-                    Earlier(csv.Span(5));
-                    if (Ssda903Values.TryParseDate(csv.Span(1), out LocalDate start, out _) && (LatestStart is null || start > LatestStart))
-                    {
-                        LatestStart = start;
-                        Latest = Latest is LocalDate l && l >= start ? l : start;
-                    }
-                }
-            }
-
-            private void Earlier(ReadOnlySpan<char> text)
-            {
-                if (text.Length > 0 && Ssda903Values.TryParseDate(text, out LocalDate date, out _))
-                {
-                    Earliest = Earliest is LocalDate e && e <= date ? e : date;
-                    Latest = Latest is LocalDate l && l >= date ? l : date;
+                    Ended(csv.Span(5));
+                    Started(csv.Span(1));
                 }
             }
         }

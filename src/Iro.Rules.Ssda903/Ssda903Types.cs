@@ -174,7 +174,7 @@ public sealed record Ssda903ReadResult(
     /// <summary><see cref="Problems"/> counted once per file, column and kind, with the first few lines.</summary>
     public IReadOnlyList<Ssda903Summary> ProblemSummary { get; init; } = Array.Empty<Ssda903Summary>();
 
-    /// <summary>Rows whose CHILD is blank or not in header.csv: their owner cannot be known, so some child may have been evaluated without them. Any such row makes the read incomplete.</summary>
+    /// <summary>Rows whose CHILD is blank or not in header.csv (in an XML return, records of a CHILD whose CHILDID is blank or missing): their owner cannot be known, so some child may have been evaluated without them. Any such row makes the read incomplete.</summary>
     public int RowsWithoutChild { get; init; }
 
     /// <summary>Children read (each child in header.csv once, across the returns): evaluated plus not evaluated.</summary>

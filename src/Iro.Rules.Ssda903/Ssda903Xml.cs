@@ -8,7 +8,6 @@ using System.Xml;
 using System.Xml.Linq;
 using Iro.Rules.Caseload;
 using Iro.Rules.Legal;
-using Iro.Rules.Participation;
 using NodaTime;
 
 namespace Iro.Rules.Ssda903;
@@ -182,11 +181,8 @@ internal sealed class XmlReturn
     /// <summary>Whether every <c>CHILD</c> has its own CHILDID (no id twice): then a single return streams in file order.</summary>
     internal bool UniqueIds { get; private set; } = true;
 
-    internal LocalDate? Earliest { get; private set; }
-
-    internal LocalDate? LatestStart { get; private set; }
-
-    internal LocalDate? Latest { get; private set; }
+    /// <summary>The dates that place the return in its year, found by <see cref="Scan"/>.</summary>
+    internal ReturnDates Dates { get; } = new();
 
     /// <summary>The return's records that are not read (OC2, AMISSING, ...), as <c>file/ELEMENT</c>.</summary>
     internal IEnumerable<string> Ignored => ignored.Select(name => File + "/" + name);
@@ -252,12 +248,12 @@ internal sealed class XmlReturn
             {
                 if (Is(record, Review))
                 {
-                    See(Field(record, "REVIEW"), start: false);
+                    Dates.Ended(Value(Field(record, "REVIEW")));
                 }
                 else if (Is(record, Episode))
                 {
-                    See(Field(record, "DEC"), start: false);
-                    See(Field(record, "DECOM"), start: true);
+                    Dates.Ended(Value(Field(record, "DEC")));
+                    Dates.Started(Value(Field(record, "DECOM")));
                 }
             }
 
@@ -307,25 +303,7 @@ internal sealed class XmlReturn
 
     private static XElement? Field(XElement record, string name) => record.Elements().FirstOrDefault(e => Is(e, name));
 
-    private void See(XElement? field, bool start)
-    {
-        string text = field?.Value.Trim() ?? string.Empty;
-        if (text.Length == 0 || !Ssda903Values.TryParseDate(text, out LocalDate date, out _))
-        {
-            return;
-        }
-
-        if (start)
-        {
-            LatestStart = LatestStart is LocalDate s && s >= date ? s : date;
-        }
-        else
-        {
-            Earliest = Earliest is LocalDate e && e <= date ? e : date;
-        }
-
-        Latest = Latest is LocalDate l && l >= date ? l : date;
-    }
+    private static string Value(XElement? field) => field?.Value.Trim() ?? string.Empty;
 
     /// <summary>Each <c>CHILD</c> in turn, loaded alone (with line numbers), so that memory does not grow with the file.</summary>
     private IEnumerable<XElement> Children(RowParser? parser)
@@ -440,11 +418,11 @@ internal sealed class XmlReturn
     /// <summary>One <c>CHILD</c>'s records into its <see cref="ChildRows"/> (a new one, or the one in <paramref name="whole"/>).</summary>
     private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole)
     {
-        var header = new XmlRecord(this, parser, Header, child, HeaderFields(child));
+        var header = new XmlRecord(this, Tables.Header, Header, child, HeaderFields(child));
         var records = child.Descendants()
             .Select(e => (Element: e, Kind: Array.Find(Records, r => Is(e, r))))
             .Where(r => r.Kind is not null)
-            .Select(r => new XmlRecord(this, parser, r.Kind!, r.Element, r.Element.Elements()))
+            .Select(r => new XmlRecord(this, TableOf(r.Kind!), r.Kind!, r.Element, r.Element.Elements()))
             .ToList(); // in file order
 
         string id = header.Text("CHILDID");
@@ -453,12 +431,12 @@ internal sealed class XmlReturn
             string message = "the CHILD has no CHILDID (blank or missing), so the record's owner cannot be known";
             if (header.HasFields)
             {
-                Orphan(parser, header, message);
+                parser.Orphan(File, header.LineOf("CHILDID"), Header + "/CHILDID", header.Text("CHILDID"), message, xml: true);
             }
 
             foreach (XmlRecord record in records)
             {
-                Orphan(parser, record, message);
+                parser.Orphan(File, record.LineOf("CHILDID"), Header + "/CHILDID", record.Text("CHILDID"), message, xml: true);
             }
 
             return null;
@@ -474,129 +452,47 @@ internal sealed class XmlReturn
             }
         }
 
-        header.Count(rows);
-        rows.HeaderRows++;
-        rows.HeaderLines.Add((File, header.Line));
-        header.Check(rows);
-        if (header.Date(rows, "DOB", required: true) is LocalDate dob)
-        {
-            rows.Births.Add(new BirthRow(dob, rows.Return, File, header.Line));
-        }
-
+        // The values are read, checked and reported where the CSV tables' are (RowParser), under the XML's names.
+        parser.Read(Tables.Header, header, rows);
         foreach (XmlRecord record in records)
         {
-            record.Count(rows);
-            record.Check(rows);
-            switch (record.Kind)
-            {
-                case Episode:
-                    ReadEpisode(record, rows);
-                    break;
-                case Review:
-                    LocalDate? held = record.Date(rows, "REVIEW", required: true);
-                    if (!ParticipationCodes.TryParse(record.Code("REVIEW_CODE"), out ParticipationCode code, out string? error))
-                    {
-                        record.Problem(rows, "REVIEW_CODE", error);
-                    }
-                    else if (held is LocalDate date)
-                    {
-                        rows.Reviews.Add(new ReviewRow(date, code, rows.Return, File, record.Line));
-                    }
-
-                    break;
-                default:
-                    ReadAdoption(record, rows);
-                    break;
-            }
+            parser.Read(record.Table, record, rows);
         }
 
         return rows;
     }
 
-    private void Orphan(RowParser parser, XmlRecord record, string message)
+    private static int TableOf(string kind) => kind switch
     {
-        parser.RowsRead++;
-        parser.RowsWithoutChild++;
-        parser.Problem(null, File, record.LineOf("CHILDID"), Header + "/CHILDID", record.Text("CHILDID"), message, "903-ORPHAN");
-    }
+        Episode => Tables.Episodes,
+        Review => Tables.Reviews,
+        _ => Tables.Adoption,
+    };
 
-    private void ReadEpisode(XmlRecord record, ChildRows rows)
+    /// <summary>One record (the header, an EPISODE, an AREVIEW, an AD_PLACED) as an <see cref="IRecord"/>: its fields
+    /// by name, with their lines, numbered as the CSV table's columns.</summary>
+    private sealed class XmlRecord : IRecord
     {
-        LocalDate? start = record.Date(rows, "DECOM", required: true);
-        LocalDate? end = record.Date(rows, "DEC", required: false);
-        bool ok = start is not null && (end is not null || record.Text("DEC").Length == 0);
-        if (!LegalStatuses.TryParseReason(record.Code("RNE"), out ReasonForNewEpisode rne, out string? rneError))
-        {
-            record.Problem(rows, "RNE", rneError);
-            ok = false;
-        }
+        /// <summary>The elements that hold each table's columns (<see cref="Tables.Columns"/>); PLACE is PL (or PLACE).</summary>
+        private static readonly string[][] Names =
+        [
+            ["CHILDID", "DOB"],
+            ["CHILDID", "DECOM", "RNE", "LS", "PL", "DEC", "REC"],
+            ["CHILDID", "REVIEW", "REVIEW_CODE"],
+            ["CHILDID", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+        ];
 
-        if (!LegalStatuses.TryParseLegalStatus(record.Code("LS"), out LegalStatus ls, out string? lsError))
-        {
-            record.Problem(rows, "LS", lsError);
-            ok = false;
-        }
-
-        string placeField = record.Has("PL") || !record.Has("PLACE") ? "PL" : "PLACE";
-        string place = record.Code(placeField);
-        if (!Ssda903Values.PlaceCodes.Contains(place))
-        {
-            record.Problem(rows, placeField, place.Length == 0
-                ? "the placement type is blank; expected an SSDA903 PLACE code such as U1 or A3 (LOC-3, LOC-4 read it)"
-                : "not an SSDA903 placement type (PL, the CSV's PLACE) code: A3-A6, H5, K1-K3, P1-P3, R1-R3, R5, S1, T0-T4, U1-U6, Z1");
-            ok = false;
-        }
-
-        string rec = record.Code("REC");
-        if (ok && end is LocalDate e && e < start!.Value)
-        {
-            record.Problem(rows, "DEC", $"the episode ends before it starts ({RowParser.Iso(start.Value)})");
-            ok = false;
-        }
-
-        if (ok)
-        {
-            rows.Episodes.Add(new EpisodeRow(start!.Value, end, ls, rne, place, rec, rows.Return, File, record.Line));
-        }
-    }
-
-    private void ReadAdoption(XmlRecord record, ChildRows rows)
-    {
-        LocalDate? decided = record.Date(rows, "DATE_PLACED", required: true);
-        LocalDate? ceased = record.Date(rows, "DATE_PLACED_CEASED", required: false);
-        string reason = record.Code("REASON_PLACED_CEASED");
-        bool ok = decided is not null && (ceased is not null || record.Text("DATE_PLACED_CEASED").Length == 0);
-        if (reason.Length > 0 && !Ssda903Values.ReasonPlacedCeasedCodes.Contains(reason))
-        {
-            record.Problem(rows, "REASON_PLACED_CEASED", "not one of RD1, RD2, RD3, RD4 (the reason the decision to place for adoption ceased)");
-            ok = false;
-        }
-
-        if (ok && ceased is LocalDate c && c < decided!.Value)
-        {
-            record.Problem(rows, "DATE_PLACED_CEASED", $"the decision ceased before it was made ({RowParser.Iso(decided.Value)})");
-            ok = false;
-        }
-
-        if (ok)
-        {
-            rows.Adoptions.Add(new AdoptionRow(decided!.Value, ceased, reason, rows.Return, File, record.Line));
-        }
-    }
-
-    /// <summary>One record (the header, an EPISODE, an AREVIEW, an AD_PLACED): its fields by name, with their lines.</summary>
-    private sealed class XmlRecord
-    {
         private readonly XmlReturn source;
-        private readonly RowParser parser;
+        private readonly string kind;
         private readonly Dictionary<string, XElement> fields = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<XElement> repeated = new();
+        private readonly string place;
 
-        internal XmlRecord(XmlReturn source, RowParser parser, string kind, XElement element, IEnumerable<XElement> values)
+        internal XmlRecord(XmlReturn source, int table, string kind, XElement element, IEnumerable<XElement> values)
         {
             this.source = source;
-            this.parser = parser;
-            Kind = kind;
+            this.kind = kind;
+            Table = table;
             Line = XmlReturn.LineOf(element);
             foreach (XElement value in values)
             {
@@ -610,87 +506,47 @@ internal sealed class XmlReturn
             {
                 Line = XmlReturn.LineOf(id); // the header "row" is where its id is
             }
+
+            place = fields.ContainsKey("PL") || !fields.ContainsKey("PLACE") ? "PL" : "PLACE";
         }
 
-        internal string Kind { get; }
+        /// <summary>The table whose rows the record holds (<see cref="Tables"/>).</summary>
+        internal int Table { get; }
 
-        internal int Line { get; }
+        public string File => source.File;
+
+        public int Line { get; }
 
         internal bool HasFields => fields.Count > 0;
 
-        internal bool Has(string name) => fields.ContainsKey(name);
+        public bool Has(int column) => fields.ContainsKey(Name(column));
 
-        internal string Column(string name) => Kind + "/" + name;
+        public ReadOnlySpan<char> Raw(int column) => fields.TryGetValue(Name(column), out XElement? field) ? field.Value : ReadOnlySpan<char>.Empty;
+
+        public int LineOf(int column) => LineOf(Name(column));
+
+        public string Column(int column) => kind + "/" + Name(column);
 
         internal int LineOf(string name) => fields.TryGetValue(name, out XElement? field) ? XmlReturn.LineOf(field) : Line;
 
         internal string Text(string name) => fields.TryGetValue(name, out XElement? field) ? field.Value.Trim() : string.Empty;
 
-        /// <summary>Counts the record as a row of the child.</summary>
-        internal void Count(ChildRows rows)
-        {
-            parser.RowsRead++;
-            rows.Rows++;
-        }
-
         /// <summary>A field given twice, or holding elements instead of a value: which value is meant cannot be known.</summary>
-        internal void Check(ChildRows rows)
+        public void CheckShape(RowParser parser, ChildRows rows)
         {
             foreach (XElement again in repeated)
             {
                 string name = again.Name.LocalName;
-                parser.Problem(rows, source.File, XmlReturn.LineOf(again), Column(name), again.Value.Trim(),
-                    $"{Kind} has {name} more than once (first at line {LineOf(name).ToString(CultureInfo.InvariantCulture)}): which one holds the data cannot be known");
+                parser.Problem(rows, File, XmlReturn.LineOf(again), kind + "/" + name, again.Value.Trim(),
+                    $"{kind} has {name} more than once (first at line {LineOf(name).ToString(CultureInfo.InvariantCulture)}): which one holds the data cannot be known");
             }
 
             foreach (XElement field in fields.Values.Where(f => f.HasElements))
             {
-                parser.Problem(rows, source.File, XmlReturn.LineOf(field), Column(field.Name.LocalName), field.Value.Trim(), "the element holds other elements, not a value");
+                parser.Problem(rows, File, XmlReturn.LineOf(field), kind + "/" + field.Name.LocalName, field.Value.Trim(), "the element holds other elements, not a value");
             }
         }
 
-        internal void Problem(ChildRows rows, string name, string message) =>
-            parser.Problem(rows, source.File, LineOf(name), Column(name), Text(name), message);
-
-        internal LocalDate? Date(ChildRows rows, string name, bool required)
-        {
-            string text = Text(name);
-            if (text.Length == 0)
-            {
-                if (required)
-                {
-                    Problem(rows, name, $"the date is {(Has(name) ? "blank" : "missing")} ({Ssda903Values.DateFormats})");
-                }
-
-                return null;
-            }
-
-            if (Ssda903Values.TryParseDate(text, out LocalDate date, out string? error))
-            {
-                return date;
-            }
-
-            Problem(rows, name, error + (name == "DEC" ? ", or blank for an open episode" : string.Empty));
-            return null;
-        }
-
-        internal string Code(string name)
-        {
-            if (!fields.TryGetValue(name, out XElement? field))
-            {
-                return string.Empty;
-            }
-
-            string raw = field.Value;
-            string text = raw.Trim();
-            string code = Ssda903Values.NormaliseCode(text, raw, out bool changed);
-            if (changed && code.Length > 0)
-            {
-                int line = XmlReturn.LineOf(field);
-                parser.Notes.Add(source.File, Column(name), "903-NOTE", $"{RowParser.ValidatorNote} (line {line.ToString(CultureInfo.InvariantCulture)}: '{text}' as '{code}')", line);
-            }
-
-            return code;
-        }
+        private string Name(int column) => Table == Tables.Episodes && column == 4 ? place : Names[Table][column];
     }
 }

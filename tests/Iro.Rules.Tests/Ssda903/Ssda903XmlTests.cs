@@ -118,7 +118,8 @@ public class Ssda903XmlTests
         Assert.Equal((32, 25, 7, 1), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild)); // as the samples' README counts them, less iro_allocations.csv's 5 rows
         Assert.Equal((csv.RowsRead, csv.RowsUsed, csv.RowsRejected, csv.RowsWithoutChild), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild));
         Assert.Equal((csv.ChildrenRead, csv.ChildrenEvaluated), (fromXml.ChildrenRead, fromXml.ChildrenEvaluated));
-        Assert.Equal(csv.IncompleteReasons, fromXml.IncompleteReasons);
+        Assert.Equal(csv.IncompleteReasons.Select(XmlWording), fromXml.IncompleteReasons); // the same reasons, each source's rows with no known child named as it names them
+        Assert.Contains("1 row has a CHILD with a blank or missing CHILDID in the XML return: their owners cannot be known", string.Join("\n", fromXml.IncompleteReasons), StringComparison.Ordinal);
         Assert.Equal(csv.Windows.Select(w => (w.Start, w.End, w.CollectionYear)), fromXml.Windows.Select(w => (w.Start, w.End, w.CollectionYear)));
         Assert.Equal(csv.Problems.Select(p => (p.Code, p.ChildId)), fromXml.Problems.Select(p => (p.Code, p.ChildId)));
 
@@ -311,6 +312,8 @@ public class Ssda903XmlTests
         Assert.Equal((4, 2, 2, 2), (read.RowsRead, read.RowsUsed, read.RowsRejected, read.RowsWithoutChild));
         Assert.Equal(new[] { 4, 5 }, read.Problems.Where(p => p.Code == "903-ORPHAN").Select(p => p.Line));
         Assert.True(read.IsIncomplete);
+        Assert.Contains("2 rows have a CHILD with a blank or missing CHILDID in the XML return: their owners cannot be known, so some child may have been evaluated without them", read.IncompleteReasons);
+        Assert.DoesNotContain(read.IncompleteReasons, r => r.Contains("header.csv", StringComparison.Ordinal)); // an XML run has no header.csv
         Assert.Equal(1, read.ChildrenRead);
     }
 
@@ -400,7 +403,11 @@ public class Ssda903XmlTests
         Assert.Equal(2, read.Windows.Count);
         Assert.Equal(Ssda903Reader.ReadFolders([Samples], new Ssda903ReadOptions { AsOf = AsOf }).Children.Select(c => c.Id), read.Children.Select(c => c.Id));
         Assert.Contains(read.Problems, p => p.File == "2024/return-2024.xml");
+        Assert.Contains(read.IncompleteReasons, r => r.StartsWith("2 rows have a blank CHILD or one not in header.csv, or a CHILD with a blank or missing CHILDID in the XML return: ", StringComparison.Ordinal)); // one from each return
     }
+
+    private static string XmlWording(string reason) =>
+        reason.Replace("a blank CHILD or one not in header.csv", "a CHILD with a blank or missing CHILDID in the XML return", StringComparison.Ordinal);
 
     private static bool IsXmlText(string text)
     {
