@@ -363,7 +363,7 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
     /// caseloads and the worklist in the same pass (the caseload is read once).</summary>
     public void Evaluated(ChildCase child)
     {
-        string iro = child.IroAllocations is { } allocations && IroChecks.AllocationOn(allocations, caseloads.AsOf) is IroAllocation now ? now.Iro : string.Empty;
+        string iro = IroChecks.AllocationOn(child, caseloads.AsOf) is IroAllocation now ? now.Iro : string.Empty;
         while (pending.Count > 0 && pending.Peek().ChildId == child.Id)
         {
             Write(pending.Dequeue(), iro);

@@ -253,9 +253,9 @@ public sealed class AnnualFiguresBuilder
             }
 
             LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
-            if (child.IroAllocations is { } allocations)
+            if (child.IroAllocations is not null)
             {
-                AddIroAppointment(allocations, period.Start, reviews.Length > 0 ? reviews[0] : null);
+                AddIroAppointment(child, period.Start, reviews.Length > 0 ? reviews[0] : null);
             }
 
             var checks = new ReviewCheck[reviews.Length];
@@ -344,20 +344,20 @@ public sealed class AnnualFiguresBuilder
     }
 
     /// <summary>IRO-1 for one fully known period: allocated in time (a period starting in the year) and appointed before its first review (one held in the year).</summary>
-    private void AddIroAppointment(IReadOnlyList<IroAllocation> allocations, LocalDate start, LocalDate? firstReview)
+    private void AddIroAppointment(ChildCase child, LocalDate start, LocalDate? firstReview)
     {
         if (year.Contains(start))
         {
             // Judged once the local deadline has passed (the year has ended, so the record holds it).
             LocalDate due = IroChecks.AllocationDueBy(start, p);
             iroStarted++;
-            iroInTime += IroChecks.AllocatedInTimeByDate(start, IroChecks.AllocationForPeriod(allocations, start, due)?.From, due.PlusDays(1), p).Outcome == Explanations.Outcome.Met ? 1 : 0;
+            iroInTime += IroChecks.AllocatedInTimeByDate(start, IroChecks.AllocationForPeriod(child, start, due)?.From, due.PlusDays(1), p).Outcome == Explanations.Outcome.Met ? 1 : 0;
         }
 
         if (firstReview is LocalDate review && year.Contains(review))
         {
             iroFirstReviews++;
-            iroBeforeFirstReview += IroChecks.AppointedBeforeFirstReview(IroChecks.AllocationForPeriod(allocations, start, review)?.From, review).Outcome == Explanations.Outcome.Met ? 1 : 0;
+            iroBeforeFirstReview += IroChecks.AppointedBeforeFirstReview(IroChecks.AllocationForPeriod(child, start, review)?.From, review).Outcome == Explanations.Outcome.Met ? 1 : 0;
         }
     }
 

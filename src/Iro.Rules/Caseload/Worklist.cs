@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Iro.Rules.Calendars;
+using Iro.Rules.Escalation;
 using Iro.Rules.Explanations;
 using Iro.Rules.Internal;
 using Iro.Rules.Reviews;
@@ -231,26 +232,9 @@ public sealed class Worklist
         return builder.Build();
     }
 
-    /// <summary>The IRO allocated to <paramref name="child"/> on <paramref name="date"/>: the allocation with the latest
-    /// start on or before it (IRO-1, IRO-3), or <see langword="null"/> when none is recorded.</summary>
-    internal static string? IroOn(ChildCase child, LocalDate date)
-    {
-        string? iro = null;
-        if (child.IroAllocations is { } allocations)
-        {
-            foreach (IroAllocation a in allocations)
-            {
-                if (a.From > date)
-                {
-                    break;
-                }
-
-                iro = a.Iro;
-            }
-        }
-
-        return string.IsNullOrWhiteSpace(iro) ? null : iro;
-    }
+    /// <summary>The IRO allocated to <paramref name="child"/> on <paramref name="date"/> (<see cref="IroChecks.AllocationOn"/>: IRO-1,
+    /// IRO-3), or <see langword="null"/> when none is recorded.</summary>
+    internal static string? IroOn(ChildCase child, LocalDate date) => IroChecks.AllocationOn(child, date)?.Iro;
 }
 
 /// <summary>

@@ -126,12 +126,12 @@ public sealed class IroCaseloadCounter
     public void Add(ChildCase child)
     {
         Preconditions.CheckNotNull(child, nameof(child));
-        if (child.IroAllocations is not { } allocations || !LookedAfterOn(child, AsOf))
+        if (child.IroAllocations is null || !LookedAfterOn(child, AsOf))
         {
             return;
         }
 
-        IroAllocation? now = IroChecks.AllocationOn(allocations, AsOf);
+        IroAllocation? now = IroChecks.AllocationOn(child, AsOf);
         lock (gate)
         {
             if (now is IroAllocation a && !string.IsNullOrWhiteSpace(a.Iro))

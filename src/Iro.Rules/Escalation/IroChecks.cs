@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Iro.Rules.Caseload;
 using Iro.Rules.Explanations;
+using Iro.Rules.Legal;
 using Iro.Rules.Internal;
 using NodaTime;
 
@@ -112,46 +113,92 @@ public static class IroChecks
         };
     }
 
-    /// <summary>The allocation in force on <paramref name="date"/>: the one with the latest <see cref="IroAllocation.From"/>
-    /// on or before it (of two on the same day, the later in the list); <see langword="null"/> when none.</summary>
-    /// <remarks>Rules IRO-1 and IRO-3. An allocation lasts until the child's next one.</remarks>
-    /// <param name="allocations">The child's allocations, any order (<see cref="ChildCase.IroAllocations"/>).</param>
+    /// <summary>The IRO allocated to <paramref name="child"/> on <paramref name="date"/>: of the allocations made for the
+    /// period of care the date falls in (or the latest one begun by then), the one with the latest
+    /// <see cref="IroAllocation.From"/> on or before the date (of two on the same day, the later in the list);
+    /// <see langword="null"/> when none, or when the child's allocations are not recorded.</summary>
+    /// <remarks>Rules IRO-1 and IRO-3; citation: CA 1989 s25A(1). An allocation lasts until the child's next one, but not
+    /// beyond its period of care: the appointment is for a looked after child, so one made on or before the day an earlier
+    /// period ended ended with that period, and a child who comes back into care needs an IRO allocated again. One made
+    /// after the earlier period ended and before the new one began (an IRO allocated ahead of a planned admission)
+    /// counts for the new period. Example: looked after 2023-05-01 to 2023-09-01 with IRO A from 2023-05-02, looked after
+    /// again from 2025-10-01: no IRO on 2025-11-10 (A's allocation ended in 2023).</remarks>
+    /// <param name="child">The child's record.</param>
     /// <param name="date">The date.</param>
     /// <returns>The allocation, or null.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="allocations"/> is null.</exception>
-    public static IroAllocation? AllocationOn(IReadOnlyList<IroAllocation> allocations, LocalDate date)
+    /// <exception cref="ArgumentNullException"><paramref name="child"/> is null.</exception>
+    public static IroAllocation? AllocationOn(ChildCase child, LocalDate date)
     {
-        Preconditions.CheckNotNull(allocations, nameof(allocations));
+        Preconditions.CheckNotNull(child, nameof(child));
+        if (child.IroAllocations is not { Count: > 0 } allocations)
+        {
+            return null;
+        }
+
+        LocalDate? earlierEnd = EarlierPeriodEnd(child.SortedEpisodes, date, out LocalDate? periodStart);
+        return InForce(allocations, date, earlierEnd, periodStart);
+    }
+
+    /// <summary>IRO-1's allocation for a period of care: the one in force on its first day (<see cref="AllocationOn"/>), or
+    /// else the first made after it, on or before <paramref name="until"/>; null when none.</summary>
+    internal static IroAllocation? AllocationForPeriod(ChildCase child, LocalDate periodStart, LocalDate until)
+    {
+        if (child.IroAllocations is not { Count: > 0 } allocations)
+        {
+            return null;
+        }
+
+        LocalDate? earlierEnd = EarlierPeriodEnd(child.SortedEpisodes, periodStart, out _);
+        if (InForce(allocations, periodStart, earlierEnd, periodStart) is IroAllocation inForce)
+        {
+            return inForce;
+        }
+
+        for (int i = 0; i < allocations.Count; i++)
+        {
+            if (allocations[i].From > periodStart)
+            {
+                return allocations[i].From <= until ? allocations[i] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The allocation in force on <paramref name="date"/> among those made for the period that began on
+    /// <paramref name="periodStart"/>: after <paramref name="earlierEnd"/> (the end of the period before it), or on or after its start.</summary>
+    private static IroAllocation? InForce(IReadOnlyList<IroAllocation> allocations, LocalDate date, LocalDate? earlierEnd, LocalDate? periodStart)
+    {
         IroAllocation? found = null;
         for (int i = 0; i < allocations.Count; i++)
         {
-            if (allocations[i].From <= date && (found is not IroAllocation f || allocations[i].From >= f.From))
+            IroAllocation a = allocations[i];
+            bool forThisPeriod = earlierEnd is not LocalDate end || a.From > end || (periodStart is LocalDate start && a.From >= start);
+            if (forThisPeriod && a.From <= date && (found is not IroAllocation f || a.From >= f.From))
             {
-                found = allocations[i];
+                found = a;
             }
         }
 
         return found;
     }
 
-    /// <summary>IRO-1's allocation for a period of care: the one in force on its first day, or else the first made after
-    /// it, on or before <paramref name="until"/>; null when none (allocations sorted by date).</summary>
-    internal static IroAllocation? AllocationForPeriod(IReadOnlyList<IroAllocation> sorted, LocalDate periodStart, LocalDate until)
+    /// <summary>The end of the period of care before the one <paramref name="date"/> falls in (or the latest one begun by
+    /// then), and that period's start; null when there is no earlier period (episodes sorted, as <see cref="ChildCase"/> keeps them).</summary>
+    private static LocalDate? EarlierPeriodEnd(Episode[] sorted, LocalDate date, out LocalDate? periodStart)
     {
-        if (AllocationOn(sorted, periodStart) is IroAllocation inForce)
+        LocalDate? earlierEnd = null;
+        periodStart = null;
+        for (int i = 0; i < sorted.Length && sorted[i].Start <= date; i++)
         {
-            return inForce;
-        }
-
-        for (int i = 0; i < sorted.Count; i++)
-        {
-            if (sorted[i].From > periodStart)
+            if (i == 0 || Episodes.StartsNewPeriod(sorted, i))
             {
-                return sorted[i].From <= until ? sorted[i] : null;
+                earlierEnd = i == 0 ? null : sorted[i - 1].End;
+                periodStart = sorted[i].Start;
             }
         }
 
-        return null;
+        return earlierEnd;
     }
 
     /// <summary>IRO-1 local: the IRO was allocated within <see cref="LocalPolicy.LocalAllocationHours"/> of notification.</summary>

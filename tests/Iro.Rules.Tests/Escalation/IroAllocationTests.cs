@@ -81,11 +81,75 @@ public class IroAllocationTests
     [Fact]
     public void AllocationOn_TheLatestOnOrBeforeTheDate()
     {
-        IroAllocation[] allocations = [A("B", "2025-03-01"), A("A", "2025-01-06"), A("C", "2025-03-01")];
-        Assert.Null(IroChecks.AllocationOn(allocations, D("2025-01-05")));
-        Assert.Equal("A", IroChecks.AllocationOn(allocations, D("2025-01-06"))?.Iro);
-        Assert.Equal("A", IroChecks.AllocationOn(allocations, D("2025-02-28"))?.Iro);
-        Assert.Equal("C", IroChecks.AllocationOn(allocations, D("2025-03-01"))?.Iro); // two the same day: the later in the list
+        ChildCase child = InCare("1", "2025-01-06", allocations: [A("B", "2025-03-01"), A("A", "2025-01-06"), A("C", "2025-03-01")]);
+        Assert.Null(IroChecks.AllocationOn(child, D("2025-01-05")));
+        Assert.Equal("A", IroChecks.AllocationOn(child, D("2025-01-06"))?.Iro);
+        Assert.Equal("A", IroChecks.AllocationOn(child, D("2025-02-28"))?.Iro);
+        Assert.Equal("C", IroChecks.AllocationOn(child, D("2025-03-01"))?.Iro); // two the same day: the later in the list
+        Assert.Null(IroChecks.AllocationOn(InCare("2", "2025-01-06"), D("2025-03-01"))); // allocations not recorded
+    }
+
+    /// <summary>Looked after 2023-05-01 to 2023-09-01 with IRO-A from 2023-05-02, then again from 2025-10-01 (RNE S).</summary>
+    private static ChildCase CameBack(params IroAllocation[] allocations) =>
+        new("1010", D("2012-03-01"),
+            [
+                new Episode(D("2023-05-01"), D("2023-09-01"), LegalStatus.C2, ReasonForNewEpisode.S, "U1"),
+                new Episode(D("2025-10-01"), null, LegalStatus.C2, ReasonForNewEpisode.S, "U1"),
+            ],
+            [])
+        {
+            IroAllocations = allocations,
+        };
+
+    // Regression (review of issue K): an allocation made in an earlier period of care carried over to the next one, so a
+    // child back in care with no IRO raised no IRO-1 flag and counted in the old IRO's caseload (CA 1989 s25A: the
+    // appointment is for a looked after child).
+    [Fact]
+    public void AnEarlierPeriodsAllocation_EndsWithThatPeriod()
+    {
+        ChildCase child = CameBack(A("IRO-A", "2023-05-02"));
+        Assert.Equal("IRO-A", IroChecks.AllocationOn(child, D("2023-08-31"))?.Iro);
+        Assert.Null(IroChecks.AllocationOn(child, D("2025-11-10")));
+
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2025-11-10")).Flags, f => f.Finding.Rule == RuleId.IroAppointment);
+        Assert.Equal(FlagStatus.Overdue, flag.Status);
+        Assert.Equal(D("2025-10-02"), flag.Date); // notified 2025-10-01, due the next day
+        Assert.Equal(ReasonCodes.NotAllocatedInTime, flag.Finding.Reason);
+
+        var counter = new IroCaseloadCounter(D("2025-11-10"));
+        counter.Add(child);
+        Assert.Empty(counter.Build());
+        Assert.Equal(1, counter.ChildrenWithoutIro);
+    }
+
+    [Theory]
+    [InlineData("2023-09-01", false)] // the day the earlier period ended: that period's
+    [InlineData("2023-09-02", true)] // after it ended, before the new one began: ahead of a planned admission
+    [InlineData("2025-09-30", true)]
+    [InlineData("2025-10-01", true)] // the new period's first day
+    public void AnAllocationBetweenPeriods_CountsForTheNextOne(string from, bool counts)
+    {
+        ChildCase child = CameBack(A("IRO-B", from));
+        Assert.Equal(counts ? "IRO-B" : null, IroChecks.AllocationOn(child, D("2025-11-10"))?.Iro);
+        Assert.Equal(!counts, new CaseloadEvaluator().EvaluateChild(child, D("2025-11-10")).Flags.Any(f => f.Finding.Rule == RuleId.IroAppointment));
+    }
+
+    // Regression (review of issue K): a child with no IRO at all, in a period known only in part (903-W), raised no IRO-1
+    // flag although it counted among the children looked after with no IRO allocated.
+    [Fact]
+    public void APeriodKnownInPart_WithNoIro_IsFlaggedAsAVacancy()
+    {
+        var child = new ChildCase("1004", D("2012-03-01"), [new Episode(D("2024-01-08"), null, LegalStatus.C2, ReasonForNewEpisode.P, "U1")], [new CaseReview(D("2025-05-01"), ParticipationCode.PN1)])
+        {
+            IroAllocations = [],
+            KnownFrom = D("2025-04-01"),
+        };
+        CaseloadFlag flag = Assert.Single(new CaseloadEvaluator().EvaluateChild(child, D("2025-11-10")).Flags, f => f.Finding.Rule == RuleId.IroAppointment);
+        Assert.Equal(FlagStatus.Overdue, flag.Status);
+        Assert.Equal(ReasonCodes.NotAllocatedInTime, flag.Finding.Reason); // not the first-review finding: that review is unknown
+
+        ChildCase allocated = child with { IroAllocations = [A("IRO-A", "2024-01-08")] };
+        Assert.DoesNotContain(new CaseloadEvaluator().EvaluateChild(allocated, D("2025-11-10")).Flags, f => f.Finding.Rule == RuleId.IroAppointment);
     }
 
     [Fact]
@@ -166,10 +230,11 @@ public class IroAllocationTests
         Assert.Empty(IroFlags(InCare("1", "2025-01-06", null, [A("A", from)], "2025-02-03"), D("2025-03-01")));
 
     [Fact]
-    public void Weekly_AllocationsNotRecorded_OrPeriodKnownInPart_NoFlag()
+    public void Weekly_AllocationsNotRecorded_NoFlag_KnownInPart_OnlyTheVacancy()
     {
         Assert.Empty(IroFlags(InCare("1", "2025-01-06"), D("2025-03-01")));
-        Assert.Empty(IroFlags(InCare("1", "2025-01-06", allocations: []) with { KnownFrom = D("2025-04-01") }, D("2025-06-01"))); // 903-W
+        Assert.Empty(IroFlags(InCare("1", "2025-01-06", null, [A("A", "2025-01-20")], "2025-02-03") with { KnownFrom = D("2025-04-01") }, D("2025-06-01"))); // 903-W: the first review's IRO is not judged
+        Assert.Single(IroFlags(InCare("1", "2025-01-06", allocations: []) with { KnownFrom = D("2025-04-01") }, D("2025-06-01"))); // 903-W: no IRO on the as-of date
         Assert.Single(IroFlags(InCare("1", "2025-04-07", allocations: []) with { KnownFrom = D("2025-04-01") }, D("2025-06-01")));
         Assert.Empty(IroFlags(InCare("1", "2025-01-06", "2025-02-01", []), D("2025-03-01"))); // not looked after
     }

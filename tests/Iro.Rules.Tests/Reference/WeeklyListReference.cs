@@ -148,11 +148,11 @@ public static class WeeklyListReference
             Section20Flag(view, asOf, policy, flags);
             AdoptionFlags(child, view, period, asOf, policy, flags);
 
-            // IRO-1, when allocations are recorded, for a period known in full (903-W: not one known only in part).
-            if (child.IroAllocations is { } allocations
-                && !(child.KnownFrom is LocalDate from && (period.Start < from || period.Episodes[0].Reason != ReasonForNewEpisode.S)))
+            // IRO-1, when allocations are recorded; for a period known only in part (903-W), its first review is unknown.
+            if (child.IroAllocations is { } allocations)
             {
-                IroAppointmentFlag(child, allocations, period, asOf, policy, dueSoonDays, flags);
+                bool knownInPart = child.KnownFrom is LocalDate from && (period.Start < from || period.Episodes[0].Reason != ReasonForNewEpisode.S);
+                IroAppointmentFlag(child, allocations, period, knownInPart, asOf, policy, dueSoonDays, flags);
             }
         }
 
@@ -322,10 +322,12 @@ public static class WeeklyListReference
     /// since): overdue past the local deadline, due soon before it; overdue whatever the deadline when the first review
     /// of the period was held without one (the statutory finding). Date: the local due date.</summary>
     private static void IroAppointmentFlag(
-        ChildCase child, IReadOnlyList<IroAllocation> allocations, PeriodOfCare period, LocalDate asOf, LocalPolicy policy, int dueSoonDays, List<ExpectedFlag> flags)
+        ChildCase child, IReadOnlyList<IroAllocation> allocations, PeriodOfCare period, bool knownInPart, LocalDate asOf, LocalPolicy policy, int dueSoonDays, List<ExpectedFlag> flags)
     {
-        bool allocated = IroChecks.AllocationOn(allocations, period.Start) is not null
-            || allocations.Any(a => a.From > period.Start && a.From <= asOf);
+        // Written out from RULES.md IRO-1, not from the library: an allocation counts for this period when it was made
+        // after the earlier period ended (or on or after this one's start), on or before the as-of date.
+        LocalDate? earlierEnd = child.Episodes.Where(e => e.Start < period.Start).Select(e => e.End).LastOrDefault();
+        bool allocated = allocations.Any(a => a.From <= asOf && (earlierEnd is not LocalDate end || a.From > end || a.From >= period.Start));
         if (allocated)
         {
             return; // in time or late, an IRO is allocated: nothing is open
@@ -333,7 +335,7 @@ public static class WeeklyListReference
 
         LocalDate due = IroChecks.AllocationDueBy(period.Start, policy);
         CaseReview[] held = child.Reviews.Where(r => r.Date >= period.Start && r.Date <= asOf).ToArray();
-        if (held.Length > 0)
+        if (held.Length > 0 && !knownInPart)
         {
             flags.Add(Flag(IroChecks.AppointedBeforeFirstReview(null, held[0].Date), FlagStatus.Overdue, due));
             return;
