@@ -30,7 +30,7 @@ internal static class ReviewWorklist
             (LocalDate knownFrom, LocalDate? latest, LocalDate? began) = ReviewWeekly.KnownInPartFacts(view);
             PartialReviewStatus status = ReviewSchedule.KnownInPart(began, knownFrom, latest, asOf);
             bool overdue = status.Next.Timeliness == Timeliness.Overdue;
-            if (overdue || run.DueSoon(asOf, status.DueByAtLatest))
+            if (overdue || BookByInHorizon(run, asOf, status.DueByAtLatest))
             {
                 NextReview(view, run, iro, items, status.DueByAtLatest, overdue, status.Finding, null, latest ?? knownFrom, visits);
             }
@@ -42,7 +42,7 @@ internal static class ReviewWorklist
         {
             ReviewTimeline timeline = ReviewSchedule.Evaluate(ReviewWeekly.ToCarePeriod(view), asOf, run.Policy, run.Calendar);
             bool overdue = timeline.Next.Timeliness == Timeliness.Overdue;
-            if (overdue || (timeline.Next.Timeliness == Timeliness.NotYetDue && run.DueSoon(asOf, timeline.NextDueBy)))
+            if (overdue || (timeline.Next.Timeliness == Timeliness.NotYetDue && BookByInHorizon(run, asOf, timeline.NextDueBy)))
             {
                 NextReview(view, run, iro, items, timeline.NextDueBy, overdue, timeline.NextFinding, timeline.NextNumber, null, visits);
             }
@@ -63,7 +63,9 @@ internal static class ReviewWorklist
             dates[i] = reviews[i].Date;
         }
 
-        if (ReviewSchedule.NextReviewFlag(view.PeriodStart, dates, asOf, run.Calendar, run.Policy, run.DueSoonDays, out Deadline next) is Finding finding)
+        // Looked for a little beyond the horizon, so that a review due just after it whose book-by date is within it is listed.
+        if (ReviewSchedule.NextReviewFlag(view.PeriodStart, dates, asOf, run.Calendar, run.Policy, run.DueSoonDays + BookByMargin, out Deadline next) is Finding finding
+            && (next.Timeliness == Timeliness.Overdue || BookByInHorizon(run, asOf, next.DueBy)))
         {
             NextReview(view, run, iro, items, next.DueBy, next.Timeliness == Timeliness.Overdue, finding, count + 1, null, visits);
         }
@@ -83,6 +85,16 @@ internal static class ReviewWorklist
             Records(view, run, iro, items, ReviewSchedule.Record(i + 1, r.Date, recommendations, minutes, tracks, asOf, run.Policy, run.Calendar, "Reviews"), i + 1, r.Date);
         }
     }
+
+    /// <summary>Days beyond the horizon a due date can lie when its book-by date is within it: the longest run of days
+    /// that are not working days before a due date (Christmas: four; a week is ample).</summary>
+    private const int BookByMargin = 7;
+
+    /// <summary>Whether a review due on <paramref name="due"/> must be booked within the horizon: its book-by date (CAL-4,
+    /// the latest working day on or before the due date) is no later than the horizon's end. A review due on Sunday
+    /// 28 December 2025 is booked by Wednesday 24 December, so an 8-week horizon from 31 October (to 26 December) lists it.</summary>
+    private static bool BookByInHorizon(WeeklyRun run, LocalDate asOf, LocalDate due) =>
+        run.DueSoon(asOf, ReviewSchedule.BookBy(due, run.Calendar).BookBy);
 
     /// <summary>The next review (with its book-by date) and the visit window before it.</summary>
     private static void NextReview(

@@ -51,8 +51,9 @@ public class WorklistTests
     }
 
     [Theory]
-    [InlineData("2025-07-19", 8, false)] // due 2025-09-14 is 57 days ahead: a day past the horizon
-    [InlineData("2025-07-20", 8, true)]  // exactly 8 weeks ahead: included
+    [InlineData("2025-07-17", 8, false)] // due Sunday 2025-09-14, booked by Friday 2025-09-12: a day past the horizon (2025-09-11)
+    [InlineData("2025-07-18", 8, true)]  // the book-by date is the horizon's last day: included
+    [InlineData("2025-07-20", 8, true)]  // the due date is exactly 8 weeks ahead
     [InlineData("2025-09-14", 8, true)]  // due today
     [InlineData("2025-08-31", 1, false)] // 14 days ahead, horizon 1 week
     [InlineData("2025-09-07", 1, true)]  // exactly 1 week ahead
@@ -226,10 +227,32 @@ public class WorklistTests
         {
             var flags = new CaseloadEvaluator().Evaluate(children, D(asOf)).SelectMany(e => e.Flags)
                 .Where(f => f.Rule.Value is "REV-1" or "REV-2" or "REV-3").Select(f => (f.ChildId, f.Date, f.Finding)).ToArray();
-            var items = Worklist.Build(children, D(asOf), horizonWeeks: 2).Items
-                .Where(i => i.Kind == WorklistItemKind.Review).Select(i => (i.ChildId, i.DueDate, i.Finding)).ToArray();
+            WorklistItem[] reviews = Worklist.Build(children, D(asOf), horizonWeeks: 2).Items.Where(i => i.Kind == WorklistItemKind.Review).ToArray();
+            var items = reviews.Where(i => i.DueDate <= D(asOf).PlusDays(14)).Select(i => (i.ChildId, i.DueDate, i.Finding)).ToArray();
             Assert.Equal(flags.OrderBy(f => f.ChildId), items.OrderBy(i => i.ChildId));
+
+            // Beyond the weekly list's look-ahead, only a review whose book-by date is within the horizon (CAL-4).
+            Assert.All(reviews.Where(i => i.DueDate > D(asOf).PlusDays(14)), i => Assert.True(i.BookBy <= D(asOf).PlusDays(14), i.ToString()));
         }
+    }
+
+    // Regression (review of issue K): the horizon was applied to the due date, so a review due on Sunday 28 December 2025
+    // and booked by Wednesday 24 December (Christmas Day and Boxing Day follow) was missing from an 8-week worklist
+    // from 31 October (to 26 December), with the visit window before it.
+    [Fact]
+    public void AReviewWhoseBookByDateIsWithinTheHorizon_IsListed_WithItsVisitWindow()
+    {
+        ChildCase child = Child("X1", "2024-10-28", "2025-01-28", "2025-06-28"); // review 4 due 6 months after review 3: 2025-12-28 (Sunday)
+        Worklist list = Worklist.Build([child], D("2025-10-31"), horizonWeeks: 8);
+        Assert.Equal(D("2025-12-26"), list.HorizonEnd);
+        WorklistItem review = Assert.Single(list.Items, i => i.Kind == WorklistItemKind.Review);
+        Assert.Equal(D("2025-12-28"), review.DueDate); // the statutory date does not move
+        Assert.Equal(D("2025-12-24"), review.BookBy); // 25, 26 (bank holidays), 27, 28 (weekend) are not working days
+        Assert.Single(list.Items, i => i.Kind == WorklistItemKind.IroVisit);
+
+        // A day earlier the horizon ends on 25 December and the book-by date is still within it; two weeks earlier it is not.
+        Assert.Contains(Worklist.Build([child], D("2025-10-30")).Items, i => i.Kind == WorklistItemKind.Review);
+        Assert.DoesNotContain(Worklist.Build([child], D("2025-10-17")).Items, i => i.Kind == WorklistItemKind.Review);
     }
 
     [Fact]
