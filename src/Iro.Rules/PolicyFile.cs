@@ -59,7 +59,7 @@ internal static class PolicyFile
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw context.Fail(ref reader, null, context.Shown(ref reader), "the policy is not a JSON object", "one JSON object { \"key\": value, ... }");
+                throw context.Fail(ref reader, null, context.Shown(ref reader), "is not a JSON object (the policy is one object of keys and values)", "one JSON object { \"key\": value, ... }");
             }
 
             LocalPolicy policy = LocalPolicy.Default;

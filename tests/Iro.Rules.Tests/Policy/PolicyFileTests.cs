@@ -284,6 +284,13 @@ public class PolicyFileTests
         Assert.Contains("one JSON object", e.Message, StringComparison.Ordinal);
     }
 
+    // Regression (review of issue K): the message for a file that is an array read "the file [1] the policy is not a JSON object".
+    [Fact]
+    public void AnArray_IsNamedAsNotAnObject_InOneSentence() =>
+        Assert.Equal(
+            "policy JSON, line 1, column 1: the file [1] is not a JSON object (the policy is one object of keys and values); allowed: one JSON object { \"key\": value, ... }.",
+            Assert.Throws<PolicyFileException>(() => LocalPolicy.FromJson("[1]")).Message);
+
     [Fact]
     public void SchemaKey_MustBeAString() =>
         Assert.Equal("$schema", Assert.Throws<PolicyFileException>(() => LocalPolicy.FromJson("{ \"$schema\": 1 }")).Key);
