@@ -99,8 +99,8 @@ public static partial class Ssda903Reader
     public static Ssda903Stream Open(IEnumerable<string> folders, Ssda903ReadOptions? options = null) => new(Plan(folders, options));
 
     /// <summary>Reads SSDA903 tables from readers (one return, or a complete history).</summary>
-    /// <remarks>The IRO allocations and roster (<c>iro_allocations.csv</c>, <c>iro_roster.csv</c>) are read from folders
-    /// only: here <see cref="ChildCase.IroAllocations"/> stays <see langword="null"/> (not recorded).</remarks>
+    /// <remarks>The IRO allocations and roster (<c>iro_allocations.csv</c>, <c>iro_roster.csv</c>) are read from a folder
+    /// (or beside an XML return) only: here <see cref="ChildCase.IroAllocations"/> stays <see langword="null"/> (not recorded).</remarks>
     /// <param name="header">header.csv.</param>
     /// <param name="episodes">episodes.csv.</param>
     /// <param name="reviews">reviews.csv.</param>

@@ -38,6 +38,10 @@ public static partial class Ssda903Reader
     /// <c>CHILD</c> in turn; twice, the first pass checking it and finding the return's year); a DOCTYPE is refused (no
     /// DTD, no external entity is ever read), and XML that is not well-formed throws
     /// <see cref="Ssda903FormatException"/> naming the file, line and position before any child is given out.</para>
+    /// <para>The council's <c>iro_allocations.csv</c> and <c>iro_roster.csv</c> in the XML file's folder are read exactly
+    /// as in a CSV folder (<see cref="Ssda903Reader"/>): each allocation row goes to its <c>CHILD</c> (the file may be in
+    /// any order; its rows are held, a few a child), with the same problems and counts; a row whose CHILD is blank or
+    /// not in the return is a row with no known child (<c>903-ORPHAN</c>, "the child is not in return.xml").</para>
     /// <para>Without <paramref name="options"/> the file is read as one return whose window is inferred (rule 903-W),
     /// as <see cref="ReadFolders"/> reads it.</para>
     /// </remarks>
@@ -164,6 +168,7 @@ internal sealed class XmlReturn
 
     private readonly string path;
     private readonly SortedSet<string> ignored = new(StringComparer.Ordinal);
+    private IReadOnlyList<HeldRecord> allocations = Array.Empty<HeldRecord>();
 
     internal XmlReturn(string path, string file)
     {
@@ -264,28 +269,69 @@ internal sealed class XmlReturn
         }
     }
 
+    /// <summary>Holds the rows of the iro_allocations.csv beside the return (read and checked in the first pass), for its children.</summary>
+    internal void Hold(IReadOnlyList<HeldRecord> rows) => allocations = rows;
+
     /// <summary>The second pass, one child at a time, in file order; a <c>CHILD</c> with no id is counted and reported as rows with no known child.</summary>
     internal IEnumerable<ChildRows> Read(RowParser parser, int rank)
     {
+        Dictionary<string, List<HeldRecord>> pending = Pending();
         foreach (XElement child in Children(parser))
         {
-            if (Fill(child, parser, rank, null) is ChildRows rows)
+            if (Fill(child, parser, rank, null, pending) is ChildRows rows)
             {
                 yield return rows;
             }
         }
+
+        Unclaimed(parser, pending);
     }
 
     /// <summary>The second pass with every child held: a child in two <c>CHILD</c> elements is one child, reported as twice in the file.</summary>
     internal Dictionary<string, ChildRows> ReadWhole(RowParser parser, int rank)
     {
+        Dictionary<string, List<HeldRecord>> pending = Pending();
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
         foreach (XElement child in Children(parser))
         {
-            Fill(child, parser, rank, children);
+            Fill(child, parser, rank, children, pending);
         }
 
+        Unclaimed(parser, pending);
         return children;
+    }
+
+    /// <summary>The held allocation rows by child (blank CHILD left out: they have no owner).</summary>
+    private Dictionary<string, List<HeldRecord>> Pending()
+    {
+        var pending = new Dictionary<string, List<HeldRecord>>(StringComparer.Ordinal);
+        foreach (HeldRecord row in allocations.Where(static r => r.Child.Length > 0))
+        {
+            if (!pending.TryGetValue(row.Child, out List<HeldRecord>? list))
+            {
+                pending[row.Child] = list = new List<HeldRecord>(1);
+            }
+
+            list.Add(row);
+        }
+
+        return pending;
+    }
+
+    /// <summary>The allocation rows no <c>CHILD</c> claimed, in file order: a blank CHILD, or a child not in the return (903-ORPHAN).</summary>
+    private void Unclaimed(RowParser parser, Dictionary<string, List<HeldRecord>> pending)
+    {
+        foreach (HeldRecord row in allocations)
+        {
+            if (row.Child.Length == 0)
+            {
+                parser.Orphan(row.File, row.Line, "CHILD", row.Child, "the child ID is blank, so the row's owner cannot be known", xml: false, besideXml: true);
+            }
+            else if (pending.ContainsKey(row.Child))
+            {
+                parser.Orphan(row.File, row.Line, "CHILD", row.Child, $"the child is not in {File}", xml: false, besideXml: true);
+            }
+        }
     }
 
     private static bool Is(XElement element, string name) => string.Equals(element.Name.LocalName, name, StringComparison.OrdinalIgnoreCase);
@@ -416,7 +462,7 @@ internal sealed class XmlReturn
     private static string Where(XmlReader reader) => reader is IXmlLineInfo info ? info.LineNumber.ToString(CultureInfo.InvariantCulture) : "?";
 
     /// <summary>One <c>CHILD</c>'s records into its <see cref="ChildRows"/> (a new one, or the one in <paramref name="whole"/>).</summary>
-    private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole)
+    private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole, Dictionary<string, List<HeldRecord>> pending)
     {
         var header = new XmlRecord(this, Tables.Header, Header, child, HeaderFields(child));
         var records = child.Descendants()
@@ -457,6 +503,14 @@ internal sealed class XmlReturn
         foreach (XmlRecord record in records)
         {
             parser.Read(record.Table, record, rows);
+        }
+
+        if (pending.Remove(id, out List<HeldRecord>? held))
+        {
+            foreach (HeldRecord row in held)
+            {
+                parser.Read(Tables.Allocations, row, rows); // its IRO allocations, from the iro_allocations.csv beside the return
+            }
         }
 
         return rows;

@@ -15,12 +15,10 @@ public class MainJobXmlTests
     {
         using var folder = new JobFolder();
         string xmlFolder = Path.Combine(folder.Root, "xml");
-        Directory.CreateDirectory(xmlFolder);
-        string xml = CsvToXml.Convert(Samples, Path.Combine(xmlFolder, "return.xml"));
+        string xml = CsvToXml.ConvertWithCouncilFiles(Samples, xmlFolder); // with the council's iro_allocations.csv and iro_roster.csv beside it
         string csvOut = Path.Combine(folder.Root, "out-csv");
-        string csvTables = CsvToXml.ReturnTablesOnly(Samples, Path.Combine(folder.Root, "csv")); // the XML return carries no IRO allocations
 
-        JobRun fromCsv = MainJobProcess.Run(Returns.Args(csvOut, csvTables));
+        JobRun fromCsv = MainJobProcess.Run(Returns.Args(csvOut, Samples));
         JobRun fromXml = MainJobProcess.Run(Returns.Args(folder.Out, xml));
         JobRun fromXmlFolder = MainJobProcess.Run(Returns.Args(Path.Combine(folder.Root, "out-folder"), xmlFolder)); // a folder holding the XML return
 
@@ -28,13 +26,15 @@ public class MainJobXmlTests
         Assert.True(fromXml.ExitCode == 1, fromXml.ToString());
         Assert.True(fromXmlFolder.ExitCode == 1, fromXmlFolder.ToString());
         byte[] flags = File.ReadAllBytes(Path.Combine(csvOut, "flags.csv"));
-        Assert.Equal(13, File.ReadAllLines(Path.Combine(csvOut, "flags.csv")).Length); // the header and the samples' 12 documented flags without IRO allocations
+        Assert.Contains(File.ReadAllLines(Path.Combine(csvOut, "flags.csv")), l => l.Contains(",IRO-1,", StringComparison.Ordinal)); // the allocations are read
         Assert.Equal(flags, File.ReadAllBytes(folder.OutFile("flags.csv")));
         Assert.Equal(flags, File.ReadAllBytes(Path.Combine(folder.Root, "out-folder", "flags.csv")));
 
         Assert.Equal(FiguresWithoutInputs(Path.Combine(csvOut, "figures.json")), FiguresWithoutInputs(folder.OutFile("figures.json")));
+        Assert.Equal(FiguresWithoutInputs(Path.Combine(csvOut, "figures.json")), FiguresWithoutInputs(Path.Combine(folder.Root, "out-folder", "figures.json")));
         JsonElement figures = folder.Figures();
-        Assert.Equal((32, 25, 7, 1), (figures.GetProperty("rows_read").GetInt32(), figures.GetProperty("rows_used").GetInt32(), figures.GetProperty("rows_rejected").GetInt32(), figures.GetProperty("rows_without_known_child").GetInt32()));
+        Assert.Equal((37, 30, 7, 1), (figures.GetProperty("rows_read").GetInt32(), figures.GetProperty("rows_used").GetInt32(), figures.GetProperty("rows_rejected").GetInt32(), figures.GetProperty("rows_without_known_child").GetInt32()));
+        Assert.True(figures.GetProperty("iro_caseloads").GetProperty("roster").GetBoolean()); // the roster beside the XML is read (IRO-3)
 
         // not_evaluated.csv: the same children and reasons; the XML's name the file, line and element.
         static string[] Reasons(List<string[]> rows) => rows.Skip(1).Select(r => r[0] + " " + r[1]).ToArray();
