@@ -159,6 +159,7 @@ public sealed record Ssda903ReadResult(
     public IReadOnlyList<Ssda903Window> Windows { get; init; } = Array.Empty<Ssda903Window>();
 
     /// <summary>Other SSDA903 tables found beside the ones read (ad1, missing, uasc ...), and an XML return's other records (<c>return.xml/OC2</c>): listed, not read, not an error.</summary>
+    /// <remarks>Each name once. An XML return's records not read are also counted in <see cref="Notes"/> (a <c>903-NOTE</c> per element name, with the count and first lines).</remarks>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = Array.Empty<string>();
 
     /// <summary>What the files record beyond episodes and reviews: <see cref="RecordedFacts.IroAllocations"/> when a folder has <c>iro_allocations.csv</c> (every child's <see cref="ChildCase.IroAllocations"/> is then set, possibly empty), else <see cref="RecordedFacts.None"/>.</summary>

@@ -47,6 +47,28 @@ public class MainJobXmlTests
     }
 
     [Fact]
+    public void RecordsNotRead_AreNotedOnTheConsole_AndReviewRecordsNamedREVIEW_AreRead()
+    {
+        using var folder = new JobFolder();
+        string xml = Path.Combine(folder.Root, "return.xml");
+        File.WriteAllText(xml, """
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><OC2><CONVICTED>0</CONVICTED></OC2></HEADER>
+                <EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE>
+                <REVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, xml), "--full-history"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("note: return.xml OC2: <OC2> records are not read", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Rows read 3 = rows used 3 + rows rejected 0.", run.Stdout, StringComparison.Ordinal); // the review is a row
+    }
+
+    [Fact]
     public void MalformedXml_IsRefused_NamingTheFileAndLine_AndNothingIsWritten()
     {
         using var folder = new JobFolder();

@@ -356,6 +356,115 @@ public class Ssda903XmlTests
         Assert.Equal(new[] { "return.xml/OC2" }, read.IgnoredFiles);
         Assert.Contains(read.Notes, n => n.Column == "EPISODE/PLACE" && n.Message.Contains("'u1' as 'U1'", StringComparison.Ordinal));
         Assert.Contains(read.Notes, n => n.Column == "LA" && n.Message.Contains("not a CHILD", StringComparison.Ordinal));
+        Assert.Contains(read.Notes, n => n.Column == "OC2" && n.Count == 1 && n.Message.StartsWith("<OC2> records are not read", StringComparison.Ordinal));
+    }
+
+    private const string Episode = "<EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE>";
+
+    [Fact]
+    public void ReviewRecords_NamedREVIEW_UnderChildOrInHeader_AreReadAsAREVIEWIs()
+    {
+        using var temp = new TempFolder();
+        string areview = temp.Write("areview.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB>
+                  <AREVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                </HEADER>
+                {Episode}
+                <AREVIEW><REVIEW>01/08/2025</REVIEW><REVIEW_CODE>PN0</REVIEW_CODE></AREVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+        string review = temp.Write("review.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB>
+                  <REVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+                </HEADER>
+                {Episode}
+                <REVIEW><REVIEW_CODE>PN0</REVIEW_CODE><REVIEW>01/08/2025</REVIEW></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+        var options = new Ssda903ReadOptions { FullHistory = true };
+
+        var expected = Ssda903Reader.ReadXml(areview, options);
+        var read = Ssda903Reader.ReadXml(review, options);
+
+        Assert.Equal(2, expected.Children.Single().Reviews.Count);
+        Assert.Equal(expected.Children, read.Children);
+        Assert.Empty(read.Problems);
+        Assert.Empty(read.IgnoredFiles);
+        Assert.Empty(read.Notes);
+        Assert.Equal((4, 4, 0), (read.RowsRead, read.RowsUsed, read.RowsRejected)); // the header, the episode, two reviews
+
+        // No REV-1 flag for want of the reviews: the same flags as from AREVIEW.
+        var evaluator = new CaseloadEvaluator();
+        static string Key(ChildEvaluation e) => e.ChildId + "|" + string.Join(";", e.Flags.Select(f => $"{f.Rule}/{f.StatusText}/{f.Date}/{f.Reason}"));
+        Assert.Equal(evaluator.Evaluate(expected.Children, AsOf).Select(Key), evaluator.Evaluate(read.Children, AsOf).Select(Key));
+    }
+
+    [Fact]
+    public void AReviewRecord_NamedREVIEW_WithABadValue_IsReportedWithItsElement()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"""
+            <EXPSSDA903>
+              <CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB></HEADER>{Episode}
+                <REVIEW><REVIEW>31/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Ssda903Problem p = Assert.Single(read.Problems);
+        Assert.Equal((3, "REVIEW/REVIEW", "31/02/2025", "1"), (p.Line, p.Column, p.Value, p.ChildId));
+        Assert.Empty(read.Children);
+    }
+
+    [Fact]
+    public void AREVIEWField_WithTextOnly_IsAField_NotARecord()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><REVIEW>04/02/2025</REVIEW></HEADER>{Episode}</CHILD></EXPSSDA903>");
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Assert.Empty(read.Problems);
+        Assert.Empty(Assert.Single(read.Children).Reviews);
+        Assert.Equal((2, 2), (read.RowsRead, read.RowsUsed)); // the header and the episode
+    }
+
+    [Fact]
+    public void RecordsNotRead_AreNoted_OncePerElementWithACount_AndListed()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><OC2><CONVICTED>0</CONVICTED></OC2></HEADER>
+                {Episode}
+                <AMISSING><MISSING>M</MISSING></AMISSING>
+              </CHILD>
+              <CHILD>
+                <HEADER><CHILDID>2</CHILDID><DOB>01/01/2015</DOB></HEADER>
+                <EPISODES>{Episode}<PERMANENCE><DATE_PERM>01/01/2025</DATE_PERM></PERMANENCE></EPISODES>
+                <AMISSING><MISSING>A</MISSING></AMISSING>
+                <AMISSING><MISSING>M</MISSING><DETAIL><X>1</X></DETAIL></AMISSING>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Assert.Equal(2, read.Children.Count);
+        Assert.Empty(read.Problems);
+        Assert.Equal(new[] { "return.xml/AMISSING", "return.xml/OC2", "return.xml/PERMANENCE" }, read.IgnoredFiles);
+        var notes = read.Notes.Where(n => n.Code == "903-NOTE").Select(n => (n.File, n.Column, n.Count, n.FirstLines.Count)).ToArray();
+        Assert.Equal(new[] { ("return.xml", "OC2", 1, 1), ("return.xml", "AMISSING", 3, 3), ("return.xml", "PERMANENCE", 1, 1) }, notes);
+        Assert.Equal(new[] { 5, 10, 11 }, read.Notes.Single(n => n.Column == "AMISSING").FirstLines);
     }
 
     [Fact]
