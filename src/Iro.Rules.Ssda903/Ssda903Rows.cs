@@ -338,6 +338,18 @@ internal sealed class RowParser
         }
     }
 
+    /// <summary>Rows of a file that is not a table of children (iro_roster.csv) that were rejected: counted as read and rejected.</summary>
+    internal int OtherRowsRejected { get; private set; }
+
+    /// <summary>A bad row of a file that is not a table of children (iro_roster.csv): a <c>903-VALUE</c> problem with no
+    /// child, counted as a row read (and, never used, rejected), so that rows read = used + rejected holds.</summary>
+    internal void RejectedWithoutChild(string file, int line, string column, string value, string message)
+    {
+        RowsRead++;
+        OtherRowsRejected++;
+        Problem(null, file, line, column, value, message);
+    }
+
     /// <summary>A CSV row whose owner cannot be known: CHILD blank, or not in header.csv.</summary>
     internal void Orphan(CsvTable table, string child, bool inHeaderFile = false)
     {

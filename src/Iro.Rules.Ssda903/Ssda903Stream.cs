@@ -213,7 +213,7 @@ internal sealed class Ssda903Session : IDisposable
             : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
-        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.FilesIn, s.Label)).ToArray()); // a later return's FTE wins
+        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.FilesIn, s.Label)).ToArray(), session.parser); // a later return's FTE wins
         if (order is null)
         {
             session.parser.Notes.AddOnce(string.Empty, "The files are not ordered by CHILD (each file ascending, as numbers or as text, in the same order as header.csv), so every child's rows were held in memory before the first child was given out: memory grows with the caseload (several KB a child) instead of staying flat.");
@@ -281,6 +281,11 @@ internal sealed class Ssda903Session : IDisposable
 
             string why = string.Join(", or ", kinds);
             reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} {why}: their owners cannot be known, so some child may have been evaluated without them");
+        }
+
+        if (parser.OtherRowsRejected > 0)
+        {
+            reasons.Add($"{parser.OtherRowsRejected.ToString(CultureInfo.InvariantCulture)} row{(parser.OtherRowsRejected == 1 ? " of iro_roster.csv was" : "s of iro_roster.csv were")} rejected: the IROs they name count as 1.0 FTE (not on the roster), so their IRO-3 ranges may be wrong");
         }
 
         if (parser.RowsRead > 0 && rowsRejected > options.MaxRejectedShare * parser.RowsRead)

@@ -167,6 +167,7 @@ public sealed record Ssda903ReadResult(
     public RecordedFacts Recorded { get; init; }
 
     /// <summary>The IROs and their FTEs from <c>iro_roster.csv</c> (IRO-3), or <see langword="null"/> when no folder has one (every IRO then counts as 1.0 FTE).</summary>
+    /// <remarks>An IRO named by a rejected roster row (an FTE that is not a number above 0 and at most 1.5, or the IRO twice) is not on it: it counts as 1.0 FTE; the row is in <see cref="Problems"/> with no child.</remarks>
     public Escalation.IroRoster? IroRoster { get; init; }
 
     /// <summary>Data-quality notes that did not stop any child being evaluated (codes normalised, duplicate rows, a window inferred, files read out of order), once per file and column.</summary>
@@ -184,7 +185,7 @@ public sealed record Ssda903ReadResult(
     /// <summary>Children evaluated: <see cref="Children"/>'s count, or for a streamed read (<see cref="Ssda903Stream.Result"/>) the children given out.</summary>
     public int ChildrenEvaluated { get; init; }
 
-    /// <summary>Why the read is incomplete, if it is: no child could be evaluated, rows without a known child, or more than <see cref="Ssda903ReadOptions.MaxRejectedShare"/> of the rows or children rejected. Empty when complete.</summary>
+    /// <summary>Why the read is incomplete, if it is: no child could be evaluated, rows without a known child, rejected iro_roster.csv rows, or more than <see cref="Ssda903ReadOptions.MaxRejectedShare"/> of the rows or children rejected. Empty when complete.</summary>
     public IReadOnlyList<string> IncompleteReasons { get; init; } = Array.Empty<string>();
 
     /// <summary>Whether the read is incomplete (<see cref="IncompleteReasons"/> is not empty): a run using it should say so loudly.</summary>
