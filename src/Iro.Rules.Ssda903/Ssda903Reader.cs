@@ -20,8 +20,11 @@ namespace Iro.Rules.Ssda903;
 /// (CHILD, IRO, FROM: each IRO allocation and the day it began, IRO-1 and IRO-3; read with the same rules as the
 /// return's tables; when any folder has it every child's <see cref="ChildCase.IroAllocations"/> is set, possibly
 /// empty, so a child with no row is a child with no IRO allocated) and <c>iro_roster.csv</c> (IRO, FTE: the IROs'
-/// full-time equivalents for IRO-3, <see cref="Ssda903ReadResult.IroRoster"/>; a bad row refuses the read, naming
-/// the file, line, column and value). Other tables of the return (ad1, missing, prev_perm, uasc, oc2, oc3, sbc ...) are
+/// full-time equivalents for IRO-3, <see cref="Ssda903ReadResult.IroRoster"/>; a bad row, a blank IRO, an IRO twice or
+/// an FTE that is not a number above 0 and at most 1.5, is a <c>903-VALUE</c> problem with no child naming the file,
+/// line, column and value, counted as a row read and rejected, and makes the read incomplete; the IRO it names counts
+/// as not on the roster, 1.0 FTE; the roster's good rows are not counted among the rows read). Beside an XML return
+/// both are read from the XML file's folder. Other tables of the return (ad1, missing, prev_perm, uasc, oc2, oc3, sbc ...) are
 /// listed in <see cref="Ssda903ReadResult.IgnoredFiles"/>, not read. The placement order in force (LOC-2) and the
 /// placement for adoption (LOC-3, LOC-4) are not derived here: the evaluator reads them from the episodes.</para>
 /// <para>Strict where it matters: each file's required columns are checked before any row is read, and a missing
@@ -99,8 +102,8 @@ public static partial class Ssda903Reader
     public static Ssda903Stream Open(IEnumerable<string> folders, Ssda903ReadOptions? options = null) => new(Plan(folders, options));
 
     /// <summary>Reads SSDA903 tables from readers (one return, or a complete history).</summary>
-    /// <remarks>The IRO allocations and roster (<c>iro_allocations.csv</c>, <c>iro_roster.csv</c>) are read from folders
-    /// only: here <see cref="ChildCase.IroAllocations"/> stays <see langword="null"/> (not recorded).</remarks>
+    /// <remarks>The IRO allocations and roster (<c>iro_allocations.csv</c>, <c>iro_roster.csv</c>) are read from a folder
+    /// (or beside an XML return) only: here <see cref="ChildCase.IroAllocations"/> stays <see langword="null"/> (not recorded).</remarks>
     /// <param name="header">header.csv.</param>
     /// <param name="episodes">episodes.csv.</param>
     /// <param name="reviews">reviews.csv.</param>

@@ -247,14 +247,63 @@ internal readonly struct CsvRecord(CsvTable csv, int table) : IRecord
 
     public string Column(int column) => Tables.Columns[table][column];
 
-    public void CheckShape(RowParser parser, ChildRows rows)
+    public void CheckShape(RowParser parser, ChildRows rows) => CheckFields(parser, rows, csv.File, csv.Line, csv.RowFields, csv.HeaderFields);
+
+    /// <summary>A row with more or fewer fields than the header: a bad row.</summary>
+    internal static void CheckFields(RowParser parser, ChildRows rows, string file, int line, int rowFields, int headerFields)
     {
-        if (csv.RowFields != csv.HeaderFields)
+        if (rowFields != headerFields)
         {
-            parser.Problem(rows, csv.File, csv.Line, "(row)", csv.RowFields.ToString(CultureInfo.InvariantCulture),
-                $"the row has {csv.RowFields.ToString(CultureInfo.InvariantCulture)} fields but the header has {csv.HeaderFields.ToString(CultureInfo.InvariantCulture)}: a value may be missing, or hold an unquoted separator");
+            parser.Problem(rows, file, line, "(row)", rowFields.ToString(CultureInfo.InvariantCulture),
+                $"the row has {rowFields.ToString(CultureInfo.InvariantCulture)} fields but the header has {headerFields.ToString(CultureInfo.InvariantCulture)}: a value may be missing, or hold an unquoted separator");
         }
     }
+}
+
+/// <summary>A CSV row held after its table was read (iro_allocations.csv beside an XML return, whose children come in
+/// the XML's order): its values copied, read later as the row itself would be.</summary>
+internal sealed class HeldRecord : IRecord
+{
+    private readonly string[] values;
+    private readonly bool[] has;
+    private readonly int rowFields;
+    private readonly int headerFields;
+    private readonly int table;
+
+    internal HeldRecord(CsvTable csv, int table)
+    {
+        this.table = table;
+        File = csv.File;
+        Line = csv.Line;
+        Child = csv.Get(0);
+        rowFields = csv.RowFields;
+        headerFields = csv.HeaderFields;
+        int columns = Tables.Columns[table].Length;
+        values = new string[columns];
+        has = new bool[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            values[c] = csv.Raw(c).ToString();
+            has[c] = csv.Has(c);
+        }
+    }
+
+    /// <summary>The row's CHILD, trimmed.</summary>
+    internal string Child { get; }
+
+    public string File { get; }
+
+    public int Line { get; }
+
+    public bool Has(int column) => has[column];
+
+    public ReadOnlySpan<char> Raw(int column) => values[column];
+
+    public int LineOf(int column) => Line;
+
+    public string Column(int column) => Tables.Columns[table][column];
+
+    public void CheckShape(RowParser parser, ChildRows rows) => CsvRecord.CheckFields(parser, rows, File, Line, rowFields, headerFields);
 }
 
 /// <summary>Reads records of the tables into <see cref="ChildRows"/>, reporting bad values and counting rows: the one
@@ -289,6 +338,18 @@ internal sealed class RowParser
         }
     }
 
+    /// <summary>Rows of a file that is not a table of children (iro_roster.csv) that were rejected: counted as read and rejected.</summary>
+    internal int OtherRowsRejected { get; private set; }
+
+    /// <summary>A bad row of a file that is not a table of children (iro_roster.csv): a <c>903-VALUE</c> problem with no
+    /// child, counted as a row read (and, never used, rejected), so that rows read = used + rejected holds.</summary>
+    internal void RejectedWithoutChild(string file, int line, string column, string value, string message)
+    {
+        RowsRead++;
+        OtherRowsRejected++;
+        Problem(null, file, line, column, value, message);
+    }
+
     /// <summary>A CSV row whose owner cannot be known: CHILD blank, or not in header.csv.</summary>
     internal void Orphan(CsvTable table, string child, bool inHeaderFile = false)
     {
@@ -297,14 +358,28 @@ internal sealed class RowParser
         Orphan(table.File, table.Line, "CHILD", child, message, xml: false);
     }
 
+    /// <summary>Of <see cref="RowsWithoutChild"/>, the rows of an iro_allocations.csv beside an XML return whose CHILD is blank or not in it.</summary>
+    internal int BesideXmlRowsWithoutChild { get; private set; }
+
     /// <summary>A row (a record) whose owner cannot be known: counted, and reported with no child (903-ORPHAN).</summary>
-    internal void Orphan(string file, int line, string column, string child, string message, bool xml)
+    /// <param name="file">The file as reported.</param>
+    /// <param name="line">The row's (the record's) line.</param>
+    /// <param name="column">The column (the element) that names the child.</param>
+    /// <param name="child">The child as written (blank, or not in the return).</param>
+    /// <param name="message">Why the owner cannot be known.</param>
+    /// <param name="xml">A record of the XML return (a CHILD with no CHILDID).</param>
+    /// <param name="besideXml">A row of a CSV file read beside an XML return (iro_allocations.csv).</param>
+    internal void Orphan(string file, int line, string column, string child, string message, bool xml, bool besideXml = false)
     {
         RowsRead++;
         RowsWithoutChild++;
         if (xml)
         {
             XmlRowsWithoutChild++;
+        }
+        else if (besideXml)
+        {
+            BesideXmlRowsWithoutChild++;
         }
 
         Problem(null, file, line, column, child, message, "903-ORPHAN");

@@ -145,8 +145,13 @@ internal sealed class Ssda903Session : IDisposable
             if (XmlReturn.TryFind(folder, out string xml))
             {
                 // An XML return (a file, or a folder holding one and no header.csv): its records in place of the tables.
-                string parent = folders.Count == 1 ? string.Empty : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(xml))) + "/";
-                sources.Add(new Source(folder, parent, new string?[Tables.Names.Length], null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)) });
+                // The council's iro_allocations.csv and iro_roster.csv are read from the XML file's folder, as from a CSV folder.
+                string beside = Path.GetDirectoryName(Path.GetFullPath(xml))!;
+                string parent = folders.Count == 1 ? string.Empty : Path.GetFileName(beside) + "/";
+                var xmlPaths = new string?[Tables.Names.Length];
+                string? allocations = Find(Directory.GetFiles(beside).Select(Path.GetFileName).OfType<string>().ToArray(), Tables.Names[Tables.Allocations]);
+                xmlPaths[Tables.Allocations] = allocations is null ? null : Path.Combine(beside, allocations);
+                sources.Add(new Source(folder, parent, xmlPaths, null, sources.Count) { Xml = new XmlReturn(xml, parent + Path.GetFileName(xml)), FilesIn = beside });
                 continue;
             }
 
@@ -160,8 +165,7 @@ internal sealed class Ssda903Session : IDisposable
             var paths = new string?[Tables.Names.Length];
             for (int t = 0; t < Tables.Names.Length; t++)
             {
-                string? name = files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.Ordinal))
-                    ?? files.FirstOrDefault(f => string.Equals(f, Tables.Names[t], StringComparison.OrdinalIgnoreCase));
+                string? name = Find(files, Tables.Names[t]);
                 paths[t] = name is null ? null : Path.Combine(folder, name);
                 if (name is null && t < Tables.Adoption)
                 {
@@ -209,7 +213,7 @@ internal sealed class Ssda903Session : IDisposable
             : sources.All(s => s.SortedNumeric) ? ChildOrder.Numeric : sources.All(s => s.SortedOrdinal) ? ChildOrder.Ordinal : null;
         var session = new Ssda903Session(sources, options, order, ignored);
         session.PlaceWindows();
-        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.Folder, s.Label)).ToArray()); // a later return's FTE wins
+        session.Roster = IroRosterFile.Read(sources.OrderBy(s => s.Rank).Select(s => (s.FilesIn, s.Label)).ToArray(), session.parser); // a later return's FTE wins
         if (order is null)
         {
             session.parser.Notes.AddOnce(string.Empty, "The files are not ordered by CHILD (each file ascending, as numbers or as text, in the same order as header.csv), so every child's rows were held in memory before the first child was given out: memory grows with the caseload (several KB a child) instead of staying flat.");
@@ -217,6 +221,11 @@ internal sealed class Ssda903Session : IDisposable
 
         return session;
     }
+
+    /// <summary>The file of that name in a folder's files: in that letter case, else in any.</summary>
+    private static string? Find(string[] files, string name) =>
+        files.FirstOrDefault(f => string.Equals(f, name, StringComparison.Ordinal))
+        ?? files.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Plans a read of one return from readers: every row is held (a reader cannot be read twice).</summary>
     internal static Ssda903Session ForReaders(TextReader?[] readers, Ssda903ReadOptions options)
@@ -252,11 +261,31 @@ internal sealed class Ssda903Session : IDisposable
 
         if (parser.RowsWithoutChild > 0)
         {
-            // Named as the sources name them: a CSV row's CHILD, an XML record's CHILD element with no CHILDID.
-            string why = parser.XmlRowsWithoutChild == 0 ? "a blank CHILD or one not in header.csv"
-                : parser.XmlRowsWithoutChild == parser.RowsWithoutChild ? "a CHILD with a blank or missing CHILDID in the XML return"
-                : "a blank CHILD or one not in header.csv, or a CHILD with a blank or missing CHILDID in the XML return";
+            // Named as the sources name them: a CSV row's CHILD, an XML record's CHILD element with no CHILDID, a row
+            // of iro_allocations.csv beside an XML return.
+            var kinds = new List<string>(3);
+            if (parser.RowsWithoutChild - parser.XmlRowsWithoutChild - parser.BesideXmlRowsWithoutChild > 0)
+            {
+                kinds.Add("a blank CHILD or one not in header.csv");
+            }
+
+            if (parser.XmlRowsWithoutChild > 0)
+            {
+                kinds.Add("a CHILD with a blank or missing CHILDID in the XML return");
+            }
+
+            if (parser.BesideXmlRowsWithoutChild > 0)
+            {
+                kinds.Add("a blank CHILD or one not in the XML return (in the iro_allocations.csv beside it)");
+            }
+
+            string why = string.Join(", or ", kinds);
             reasons.Add($"{parser.RowsWithoutChild.ToString(CultureInfo.InvariantCulture)} row{(parser.RowsWithoutChild == 1 ? " has" : "s have")} {why}: their owners cannot be known, so some child may have been evaluated without them");
+        }
+
+        if (parser.OtherRowsRejected > 0)
+        {
+            reasons.Add($"{parser.OtherRowsRejected.ToString(CultureInfo.InvariantCulture)} row{(parser.OtherRowsRejected == 1 ? " of iro_roster.csv was" : "s of iro_roster.csv were")} rejected: the IROs they name count as 1.0 FTE (not on the roster), so their IRO-3 ranges may be wrong");
         }
 
         if (parser.RowsRead > 0 && rowsRejected > options.MaxRejectedShare * parser.RowsRead)
@@ -782,6 +811,9 @@ internal sealed class Ssda903Session : IDisposable
 
         internal string Label { get; } = label;
 
+        /// <summary>The folder holding the return's files: the folder given, or the XML return's folder (its iro_allocations.csv and iro_roster.csv).</summary>
+        internal string FilesIn { get; init; } = folder;
+
         /// <summary>The XML return read instead of CSV tables, if this return is one.</summary>
         internal XmlReturn? Xml { get; init; }
 
@@ -854,13 +886,27 @@ internal sealed class Ssda903Session : IDisposable
             if (Xml is not null)
             {
                 // An XML return is one file: scanned once, as its first "table".
-                if (t != 0)
+                if (t == 0)
+                {
+                    Xml.Scan();
+                    return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Dates.Earliest, LatestStart = Xml.Dates.LatestStart, Latest = Xml.Dates.Latest };
+                }
+
+                // The iro_allocations.csv beside it: checked here as a folder's is, and held (a few rows a child), as
+                // its rows go to the XML's children in the XML's order, whatever the file's.
+                using CsvTable? beside = t == Tables.Allocations ? OpenTable(t) : null;
+                if (beside is null)
                 {
                     return null;
                 }
 
-                Xml.Scan();
-                return new Scanned { SortedNumeric = Xml.SortedNumeric, SortedOrdinal = Xml.SortedOrdinal, Earliest = Xml.Dates.Earliest, LatestStart = Xml.Dates.LatestStart, Latest = Xml.Dates.Latest };
+                var held = new List<HeldRecord>();
+                while (beside.Read())
+                {
+                    held.Add(new HeldRecord(beside, t));
+                }
+
+                return new Scanned { Held = held };
             }
 
             using CsvTable? table = OpenTable(t);
@@ -911,6 +957,11 @@ internal sealed class Ssda903Session : IDisposable
                 return;
             }
 
+            if (seen.Held is not null)
+            {
+                Xml!.Hold(seen.Held);
+            }
+
             SortedNumeric &= seen.SortedNumeric;
             SortedOrdinal &= seen.SortedOrdinal;
             Earliest = Min(Earliest, seen.Earliest);
@@ -935,6 +986,9 @@ internal sealed class Ssda903Session : IDisposable
             internal bool SortedNumeric { get; set; } = true;
 
             internal bool SortedOrdinal { get; set; } = true;
+
+            /// <summary>The rows of iro_allocations.csv beside an XML return, held for its children.</summary>
+            internal List<HeldRecord>? Held { get; init; }
 
             internal void See(int table, CsvTable csv)
             {

@@ -159,6 +159,7 @@ public sealed record Ssda903ReadResult(
     public IReadOnlyList<Ssda903Window> Windows { get; init; } = Array.Empty<Ssda903Window>();
 
     /// <summary>Other SSDA903 tables found beside the ones read (ad1, missing, uasc ...), and an XML return's other records (<c>return.xml/OC2</c>): listed, not read, not an error.</summary>
+    /// <remarks>Each name once. An XML return's records not read are also counted in <see cref="Notes"/> (a <c>903-NOTE</c> per element name, with the count and first lines).</remarks>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = Array.Empty<string>();
 
     /// <summary>What the files record beyond episodes and reviews: <see cref="RecordedFacts.IroAllocations"/> when a folder has <c>iro_allocations.csv</c> (every child's <see cref="ChildCase.IroAllocations"/> is then set, possibly empty), else <see cref="RecordedFacts.None"/>.</summary>
@@ -166,6 +167,7 @@ public sealed record Ssda903ReadResult(
     public RecordedFacts Recorded { get; init; }
 
     /// <summary>The IROs and their FTEs from <c>iro_roster.csv</c> (IRO-3), or <see langword="null"/> when no folder has one (every IRO then counts as 1.0 FTE).</summary>
+    /// <remarks>An IRO named by a rejected roster row (an FTE that is not a number above 0 and at most 1.5, or the IRO twice) is not on it: it counts as 1.0 FTE; the row is in <see cref="Problems"/> with no child.</remarks>
     public Escalation.IroRoster? IroRoster { get; init; }
 
     /// <summary>Data-quality notes that did not stop any child being evaluated (codes normalised, duplicate rows, a window inferred, files read out of order), once per file and column.</summary>
@@ -183,7 +185,7 @@ public sealed record Ssda903ReadResult(
     /// <summary>Children evaluated: <see cref="Children"/>'s count, or for a streamed read (<see cref="Ssda903Stream.Result"/>) the children given out.</summary>
     public int ChildrenEvaluated { get; init; }
 
-    /// <summary>Why the read is incomplete, if it is: no child could be evaluated, rows without a known child, or more than <see cref="Ssda903ReadOptions.MaxRejectedShare"/> of the rows or children rejected. Empty when complete.</summary>
+    /// <summary>Why the read is incomplete, if it is: no child could be evaluated, rows without a known child, rejected iro_roster.csv rows, or more than <see cref="Ssda903ReadOptions.MaxRejectedShare"/> of the rows or children rejected. Empty when complete.</summary>
     public IReadOnlyList<string> IncompleteReasons { get; init; } = Array.Empty<string>();
 
     /// <summary>Whether the read is incomplete (<see cref="IncompleteReasons"/> is not empty): a run using it should say so loudly.</summary>

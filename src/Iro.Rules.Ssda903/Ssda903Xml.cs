@@ -23,21 +23,29 @@ public static partial class Ssda903Reader
     /// <para>Structure, as the DfE's XML return lays it out and the open-source 903 validator reads it
     /// (data-to-insight/csc-validator-be-903, lac_validator/ingress.py, read_xml_from_text): <c>EXPSSDA903</c> holds one
     /// <c>CHILD</c> per child; a <c>CHILD</c> holds a <c>HEADER</c> (<c>CHILDID</c>, <c>DOB</c>, ...; with its
-    /// <c>AREVIEW</c> records, <c>REVIEW</c> and <c>REVIEW_CODE</c>, and its <c>AD_PLACED</c> records,
+    /// <c>AREVIEW</c> records, <c>REVIEW</c> and <c>REVIEW_CODE</c> — a review record named <c>REVIEW</c>, holding those
+    /// two fields, is read too, in <c>HEADER</c> or directly in <c>CHILD</c>, while a <c>REVIEW</c> holding text only
+    /// is the field — and its <c>AD_PLACED</c> records,
     /// <c>DATE_PLACED</c>, <c>DATE_PLACED_CEASED</c>, <c>REASON_PLACED_CEASED</c>) and its <c>EPISODE</c> records
     /// (<c>DECOM</c>, <c>RNE</c>, <c>LS</c>, <c>PL</c>, <c>DEC</c>, <c>REC</c>; <c>PL</c> is the CSV's PLACE, and
     /// <c>PLACE</c> is read too). Element order is free, the records may sit in a wrapper (<c>EPISODES</c>), and
     /// <c>CHILDID</c> and <c>DOB</c> may sit directly in <c>CHILD</c>. The return's other fields (UPN, SEX, CIN, ...)
-    /// are not read; its other records (<c>OC2</c>, <c>AMISSING</c>, <c>PERMANENCE</c>, ...) are listed in
-    /// <see cref="Ssda903ReadResult.IgnoredFiles"/> as <c>file/ELEMENT</c>; an element other than <c>CHILD</c> in
-    /// <c>EXPSSDA903</c> is ignored with a note.</para>
+    /// are not read; its other records (<c>OC2</c>, <c>AMISSING</c>, <c>PERMANENCE</c>, ...: an element holding
+    /// elements that is not a record read, nor a wrapper of one) are listed in
+    /// <see cref="Ssda903ReadResult.IgnoredFiles"/> as <c>file/ELEMENT</c> and noted (<c>903-NOTE</c> in
+    /// <see cref="Ssda903ReadResult.Notes"/>, once per element name, with the count and the first lines): never dropped
+    /// unsaid. An element other than <c>CHILD</c> in <c>EXPSSDA903</c> is ignored with a note.</para>
     /// <para>A row, for the counts, is a record: the header (a <c>CHILD</c>'s own fields), each <c>EPISODE</c>,
-    /// <c>AREVIEW</c> and <c>AD_PLACED</c>. A bad value is a <c>903-VALUE</c> problem naming the file, the line of the
+    /// <c>AREVIEW</c> (or <c>REVIEW</c> record) and <c>AD_PLACED</c>. A bad value is a <c>903-VALUE</c> problem naming the file, the line of the
     /// element and the element (<c>EPISODE/DECOM</c>), with its value; the child is not evaluated. A <c>CHILD</c> with
     /// no <c>CHILDID</c> is read as rows with no known child (<c>903-ORPHAN</c>). The file is read as a stream (each
     /// <c>CHILD</c> in turn; twice, the first pass checking it and finding the return's year); a DOCTYPE is refused (no
     /// DTD, no external entity is ever read), and XML that is not well-formed throws
     /// <see cref="Ssda903FormatException"/> naming the file, line and position before any child is given out.</para>
+    /// <para>The council's <c>iro_allocations.csv</c> and <c>iro_roster.csv</c> in the XML file's folder are read exactly
+    /// as in a CSV folder (<see cref="Ssda903Reader"/>): each allocation row goes to its <c>CHILD</c> (the file may be in
+    /// any order; its rows are held, a few a child), with the same problems and counts; a row whose CHILD is blank or
+    /// not in the return is a row with no known child (<c>903-ORPHAN</c>, "the child is not in return.xml").</para>
     /// <para>Without <paramref name="options"/> the file is read as one return whose window is inferred (rule 903-W),
     /// as <see cref="ReadFolders"/> reads it.</para>
     /// </remarks>
@@ -148,9 +156,8 @@ internal sealed class XmlReturn
     private const string Header = "HEADER";
     private const string Episode = "EPISODE";
     private const string Review = "AREVIEW";
+    private const string ReviewRecord = "REVIEW";
     private const string Adoption = "AD_PLACED";
-
-    private static readonly string[] Records = [Episode, Review, Adoption];
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -164,6 +171,7 @@ internal sealed class XmlReturn
 
     private readonly string path;
     private readonly SortedSet<string> ignored = new(StringComparer.Ordinal);
+    private IReadOnlyList<HeldRecord> allocations = Array.Empty<HeldRecord>();
 
     internal XmlReturn(string path, string file)
     {
@@ -246,11 +254,12 @@ internal sealed class XmlReturn
 
             foreach (XElement record in child.Descendants())
             {
-                if (Is(record, Review))
+                string? kind = KindOf(record);
+                if (kind == Review || kind == ReviewRecord)
                 {
                     Dates.Ended(Value(Field(record, "REVIEW")));
                 }
-                else if (Is(record, Episode))
+                else if (kind == Episode)
                 {
                     Dates.Ended(Value(Field(record, "DEC")));
                     Dates.Started(Value(Field(record, "DECOM")));
@@ -264,42 +273,114 @@ internal sealed class XmlReturn
         }
     }
 
+    /// <summary>Holds the rows of the iro_allocations.csv beside the return (read and checked in the first pass), for its children.</summary>
+    internal void Hold(IReadOnlyList<HeldRecord> rows) => allocations = rows;
+
     /// <summary>The second pass, one child at a time, in file order; a <c>CHILD</c> with no id is counted and reported as rows with no known child.</summary>
     internal IEnumerable<ChildRows> Read(RowParser parser, int rank)
     {
+        Dictionary<string, List<HeldRecord>> pending = Pending();
         foreach (XElement child in Children(parser))
         {
-            if (Fill(child, parser, rank, null) is ChildRows rows)
+            if (Fill(child, parser, rank, null, pending) is ChildRows rows)
             {
                 yield return rows;
             }
         }
+
+        Unclaimed(parser, pending);
     }
 
     /// <summary>The second pass with every child held: a child in two <c>CHILD</c> elements is one child, reported as twice in the file.</summary>
     internal Dictionary<string, ChildRows> ReadWhole(RowParser parser, int rank)
     {
+        Dictionary<string, List<HeldRecord>> pending = Pending();
         var children = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
         foreach (XElement child in Children(parser))
         {
-            Fill(child, parser, rank, children);
+            Fill(child, parser, rank, children, pending);
         }
 
+        Unclaimed(parser, pending);
         return children;
+    }
+
+    /// <summary>The held allocation rows by child (blank CHILD left out: they have no owner).</summary>
+    private Dictionary<string, List<HeldRecord>> Pending()
+    {
+        var pending = new Dictionary<string, List<HeldRecord>>(StringComparer.Ordinal);
+        foreach (HeldRecord row in allocations.Where(static r => r.Child.Length > 0))
+        {
+            if (!pending.TryGetValue(row.Child, out List<HeldRecord>? list))
+            {
+                pending[row.Child] = list = new List<HeldRecord>(1);
+            }
+
+            list.Add(row);
+        }
+
+        return pending;
+    }
+
+    /// <summary>The allocation rows no <c>CHILD</c> claimed, in file order: a blank CHILD, or a child not in the return (903-ORPHAN).</summary>
+    private void Unclaimed(RowParser parser, Dictionary<string, List<HeldRecord>> pending)
+    {
+        foreach (HeldRecord row in allocations)
+        {
+            if (row.Child.Length == 0)
+            {
+                parser.Orphan(row.File, row.Line, "CHILD", row.Child, "the child ID is blank, so the row's owner cannot be known", xml: false, besideXml: true);
+            }
+            else if (pending.ContainsKey(row.Child))
+            {
+                parser.Orphan(row.File, row.Line, "CHILD", row.Child, $"the child is not in {File}", xml: false, besideXml: true);
+            }
+        }
     }
 
     private static bool Is(XElement element, string name) => string.Equals(element.Name.LocalName, name, StringComparison.OrdinalIgnoreCase);
 
     private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 
+    /// <summary>The record an element is, as one of the kinds read (<c>EPISODE</c>, <c>AREVIEW</c>, <c>REVIEW</c>,
+    /// <c>AD_PLACED</c>), or null. A <c>REVIEW</c> is a review record only when it holds elements (its own <c>REVIEW</c>
+    /// date and <c>REVIEW_CODE</c>); a <c>REVIEW</c> holding text only is the field of that name.</summary>
+    private static string? KindOf(XElement element) =>
+        Is(element, Episode) ? Episode
+        : Is(element, Review) ? Review
+        : Is(element, Adoption) ? Adoption
+        : Is(element, ReviewRecord) && element.HasElements ? ReviewRecord
+        : null;
+
     /// <summary>The header's fields: the value elements directly in <c>CHILD</c> and in its <c>HEADER</c>.</summary>
     private static IEnumerable<XElement> HeaderFields(XElement child) =>
-        child.Elements().SelectMany(e => Is(e, Header) ? e.Elements() : [e]).Where(e => !e.HasElements && !Records.Any(r => Is(e, r)));
+        child.Elements().SelectMany(e => Is(e, Header) ? e.Elements() : [e]).Where(e => !e.HasElements && KindOf(e) is null);
 
-    /// <summary>Records in <c>CHILD</c> or its <c>HEADER</c> that are not read: elements holding elements, neither a record read nor a wrapper of one.</summary>
-    private static IEnumerable<XElement> OtherRecords(XElement child) =>
-        child.Elements().SelectMany(e => Is(e, Header) ? e.Elements() : [e])
-            .Where(e => e.HasElements && !Is(e, Header) && !Records.Any(r => Is(e, r)) && !e.Descendants().Any(d => Records.Any(r => Is(d, r))));
+    /// <summary>Records in <c>CHILD</c> that are not read: elements holding elements that are neither a record read, nor
+    /// the <c>HEADER</c> or a wrapper holding one, nor inside a record read (there they are fields: a bad value); the
+    /// outermost of them only.</summary>
+    private static IEnumerable<XElement> OtherRecords(XElement parent)
+    {
+        foreach (XElement e in parent.Elements())
+        {
+            if (!e.HasElements || KindOf(e) is not null)
+            {
+                continue; // a field, or a record read
+            }
+
+            if (Is(e, Header) || e.Descendants().Any(static d => KindOf(d) is not null))
+            {
+                foreach (XElement inner in OtherRecords(e))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return e;
+            }
+        }
+    }
 
     private static XElement? Field(XElement record, string name) => record.Elements().FirstOrDefault(e => Is(e, name));
 
@@ -416,14 +497,21 @@ internal sealed class XmlReturn
     private static string Where(XmlReader reader) => reader is IXmlLineInfo info ? info.LineNumber.ToString(CultureInfo.InvariantCulture) : "?";
 
     /// <summary>One <c>CHILD</c>'s records into its <see cref="ChildRows"/> (a new one, or the one in <paramref name="whole"/>).</summary>
-    private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole)
+    private ChildRows? Fill(XElement child, RowParser parser, int rank, Dictionary<string, ChildRows>? whole, Dictionary<string, List<HeldRecord>> pending)
     {
         var header = new XmlRecord(this, Tables.Header, Header, child, HeaderFields(child));
         var records = child.Descendants()
-            .Select(e => (Element: e, Kind: Array.Find(Records, r => Is(e, r))))
+            .Select(e => (Element: e, Kind: KindOf(e)))
             .Where(r => r.Kind is not null)
             .Select(r => new XmlRecord(this, TableOf(r.Kind!), r.Kind!, r.Element, r.Element.Elements()))
             .ToList(); // in file order
+
+        // A record not read is listed (IgnoredFiles) and noted, once per element name with a count: never dropped unsaid.
+        foreach (XElement other in OtherRecords(child))
+        {
+            string name = other.Name.LocalName;
+            parser.Notes.Add(File, name, "903-NOTE", $"<{name}> records are not read (the reader reads CHILD's HEADER, EPISODE, AREVIEW or REVIEW, and AD_PLACED); listed as {File}/{name} in the files ignored", LineOf(other));
+        }
 
         string id = header.Text("CHILDID");
         if (id.Length == 0)
@@ -459,17 +547,25 @@ internal sealed class XmlReturn
             parser.Read(record.Table, record, rows);
         }
 
+        if (pending.Remove(id, out List<HeldRecord>? held))
+        {
+            foreach (HeldRecord row in held)
+            {
+                parser.Read(Tables.Allocations, row, rows); // its IRO allocations, from the iro_allocations.csv beside the return
+            }
+        }
+
         return rows;
     }
 
     private static int TableOf(string kind) => kind switch
     {
         Episode => Tables.Episodes,
-        Review => Tables.Reviews,
+        Review or ReviewRecord => Tables.Reviews,
         _ => Tables.Adoption,
     };
 
-    /// <summary>One record (the header, an EPISODE, an AREVIEW, an AD_PLACED) as an <see cref="IRecord"/>: its fields
+    /// <summary>One record (the header, an EPISODE, an AREVIEW or REVIEW, an AD_PLACED) as an <see cref="IRecord"/>: its fields
     /// by name, with their lines, numbered as the CSV table's columns.</summary>
     private sealed class XmlRecord : IRecord
     {

@@ -107,15 +107,37 @@ public class MainJobIroTests
     }
 
     [Fact]
-    public void ABadRosterRow_RefusesTheRun_Exit2_NamingFileLineColumnAndValue()
+    public void ABadRosterRow_IsReported_TheRunIsIncomplete_AndTheIroCountsAsNotOnTheRoster()
     {
         using var folder = new JobFolder();
-        string input = Write(folder, ["CHILD,IRO,FROM", "A1,Jo Bloggs,08/01/2025"], ["IRO,FTE", "Jo Bloggs,0.5", "Sam Smith,two"]);
+        string input = Write(folder, ["CHILD,IRO,FROM", "A1,Sam Smith,08/01/2025"], ["IRO,FTE", "Jo Bloggs,0.5", "Sam Smith,two"]);
+
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--full-history"]);
+
+        Assert.True(run.ExitCode == 1, run.ToString()); // done, but incomplete: the outputs are written
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        string[] row = Assert.Single(folder.Csv("not_evaluated.csv"), r => r[2] == "iro_roster.csv");
+        Assert.Equal((string.Empty, "903-VALUE", "3", "FTE", "two"), (row[0], row[1], row[3], row[4], row[5]));
+        Assert.StartsWith("iro_roster.csv line 3, FTE 'two': the full-time equivalent must be a number above 0 and at most 1.5", row[6], StringComparison.Ordinal);
+
+        JsonElement json = folder.Figures();
+        Assert.False(json.GetProperty("complete").GetBoolean());
+        int read = json.GetProperty("rows_read").GetInt32(), used = json.GetProperty("rows_used").GetInt32(), rejected = json.GetProperty("rows_rejected").GetInt32();
+        Assert.Equal((read, 1), (used + rejected, rejected));
+        JsonElement sam = json.GetProperty("iro_caseloads").GetProperty("iros").EnumerateArray().Single(i => i.GetProperty("iro").GetString() == "Sam Smith");
+        Assert.Equal((1m, false), (sam.GetProperty("fte").GetDecimal(), sam.GetProperty("on_roster").GetBoolean()));
+    }
+
+    [Fact]
+    public void ARosterWithoutAnFteColumn_RefusesTheRun_Exit2_NamingFileAndColumn()
+    {
+        using var folder = new JobFolder();
+        string input = Write(folder, ["CHILD,IRO,FROM", "A1,Jo Bloggs,08/01/2025"], ["IRO", "Jo Bloggs"]);
 
         JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, input), "--full-history"]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("iro_roster.csv line 3, FTE 'two': the full-time equivalent must be a number above 0 and at most 1.5", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("iro_roster.csv has no FTE column", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(folder.OutputsPresent());
     }

@@ -15,12 +15,10 @@ public class MainJobXmlTests
     {
         using var folder = new JobFolder();
         string xmlFolder = Path.Combine(folder.Root, "xml");
-        Directory.CreateDirectory(xmlFolder);
-        string xml = CsvToXml.Convert(Samples, Path.Combine(xmlFolder, "return.xml"));
+        string xml = CsvToXml.ConvertWithCouncilFiles(Samples, xmlFolder); // with the council's iro_allocations.csv and iro_roster.csv beside it
         string csvOut = Path.Combine(folder.Root, "out-csv");
-        string csvTables = CsvToXml.ReturnTablesOnly(Samples, Path.Combine(folder.Root, "csv")); // the XML return carries no IRO allocations
 
-        JobRun fromCsv = MainJobProcess.Run(Returns.Args(csvOut, csvTables));
+        JobRun fromCsv = MainJobProcess.Run(Returns.Args(csvOut, Samples));
         JobRun fromXml = MainJobProcess.Run(Returns.Args(folder.Out, xml));
         JobRun fromXmlFolder = MainJobProcess.Run(Returns.Args(Path.Combine(folder.Root, "out-folder"), xmlFolder)); // a folder holding the XML return
 
@@ -28,13 +26,15 @@ public class MainJobXmlTests
         Assert.True(fromXml.ExitCode == 1, fromXml.ToString());
         Assert.True(fromXmlFolder.ExitCode == 1, fromXmlFolder.ToString());
         byte[] flags = File.ReadAllBytes(Path.Combine(csvOut, "flags.csv"));
-        Assert.Equal(13, File.ReadAllLines(Path.Combine(csvOut, "flags.csv")).Length); // the header and the samples' 12 documented flags without IRO allocations
+        Assert.Contains(File.ReadAllLines(Path.Combine(csvOut, "flags.csv")), l => l.Contains(",IRO-1,", StringComparison.Ordinal)); // the allocations are read
         Assert.Equal(flags, File.ReadAllBytes(folder.OutFile("flags.csv")));
         Assert.Equal(flags, File.ReadAllBytes(Path.Combine(folder.Root, "out-folder", "flags.csv")));
 
         Assert.Equal(FiguresWithoutInputs(Path.Combine(csvOut, "figures.json")), FiguresWithoutInputs(folder.OutFile("figures.json")));
+        Assert.Equal(FiguresWithoutInputs(Path.Combine(csvOut, "figures.json")), FiguresWithoutInputs(Path.Combine(folder.Root, "out-folder", "figures.json")));
         JsonElement figures = folder.Figures();
-        Assert.Equal((32, 25, 7, 1), (figures.GetProperty("rows_read").GetInt32(), figures.GetProperty("rows_used").GetInt32(), figures.GetProperty("rows_rejected").GetInt32(), figures.GetProperty("rows_without_known_child").GetInt32()));
+        Assert.Equal((37, 30, 7, 1), (figures.GetProperty("rows_read").GetInt32(), figures.GetProperty("rows_used").GetInt32(), figures.GetProperty("rows_rejected").GetInt32(), figures.GetProperty("rows_without_known_child").GetInt32()));
+        Assert.True(figures.GetProperty("iro_caseloads").GetProperty("roster").GetBoolean()); // the roster beside the XML is read (IRO-3)
 
         // not_evaluated.csv: the same children and reasons; the XML's name the file, line and element.
         static string[] Reasons(List<string[]> rows) => rows.Skip(1).Select(r => r[0] + " " + r[1]).ToArray();
@@ -44,6 +44,28 @@ public class MainJobXmlTests
         string[] decom = Assert.Single(xmlRows, r => r[0] == "1006" && r[1] == "903-VALUE");
         int line = Array.FindIndex(File.ReadAllLines(xml), l => l.Contains("<DECOM>31/02/2025</DECOM>", StringComparison.Ordinal)) + 1;
         Assert.Equal(new[] { "return.xml", line.ToString(System.Globalization.CultureInfo.InvariantCulture), "EPISODE/DECOM", "31/02/2025" }, decom[2..6]);
+    }
+
+    [Fact]
+    public void RecordsNotRead_AreNotedOnTheConsole_AndReviewRecordsNamedREVIEW_AreRead()
+    {
+        using var folder = new JobFolder();
+        string xml = Path.Combine(folder.Root, "return.xml");
+        File.WriteAllText(xml, """
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><OC2><CONVICTED>0</CONVICTED></OC2></HEADER>
+                <EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE>
+                <REVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        JobRun run = MainJobProcess.Run([.. Returns.Args(folder.Out, xml), "--full-history"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("note: return.xml OC2: <OC2> records are not read", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Rows read 3 = rows used 3 + rows rejected 0.", run.Stdout, StringComparison.Ordinal); // the review is a row
     }
 
     [Fact]

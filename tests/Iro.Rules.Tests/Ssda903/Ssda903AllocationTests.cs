@@ -100,18 +100,59 @@ public class Ssda903AllocationTests
     }
 
     [Theory]
-    [InlineData("IRO-A,0\n", 2, "FTE", "0")]
-    [InlineData("IRO-A,0.6\nIRO-B,1.6\n", 3, "FTE", "1.6")]
-    [InlineData("IRO-A,half\n", 2, "FTE", "half")]
-    [InlineData("IRO-A,-1\n", 2, "FTE", "-1")]
-    [InlineData(",1\n", 2, "IRO", "")]
-    [InlineData("IRO-A,1\nIRO-A,0.5\n", 3, "IRO", "IRO-A")]
-    public void Roster_ABadRow_RefusesTheRead_NamingFileLineColumnAndValue(string rows, int line, string column, string value)
+    [InlineData("IRO-B,0\n", 3, "FTE", "0", "IRO-B")]
+    [InlineData("IRO-B,1.6\n", 3, "FTE", "1.6", "IRO-B")]
+    [InlineData("IRO-B,1.51\n", 3, "FTE", "1.51", "IRO-B")]
+    [InlineData("IRO-B,abc\n", 3, "FTE", "abc", "IRO-B")]
+    [InlineData("IRO-B,-1\n", 3, "FTE", "-1", "IRO-B")]
+    [InlineData("IRO-B,\n", 3, "FTE", "", "IRO-B")]
+    [InlineData(",1\n", 3, "IRO", "", null)]
+    [InlineData("IRO-A,0.5\n", 3, "IRO", "IRO-A", "IRO-A")] // twice: which FTE is right cannot be known
+    public void Roster_ABadRow_IsReported_NeverFatal_AndItsIroIsNotOnTheRoster(string row, int line, string column, string value, string? offRoster)
     {
-        using var f = new TempFolder().Write("iro_roster.csv", "IRO,FTE\n" + rows);
+        using var f = new TempFolder().Write("iro_roster.csv", "IRO,FTE\nIRO-A,0.6\n" + row + "IRO-C,1.5\n");
+        Ssda903ReadResult read = f.Read();
+
+        Ssda903Problem p = Assert.Single(read.Problems);
+        Assert.Equal(("iro_roster.csv", line, column, value, string.Empty, "903-VALUE"), (p.File, p.Line, p.Column, p.Value, p.ChildId, p.Code));
+        Assert.Equal(2, read.Children.Count); // every child still evaluated
+        Assert.Equal((7, 6, 1), (read.RowsRead, read.RowsUsed, read.RowsRejected)); // the bad roster row is read and rejected
+        Assert.Equal(0, read.RowsWithoutChild);
+        Assert.True(read.IsIncomplete);
+        Assert.Contains("1 row of iro_roster.csv was rejected: the IROs they name count as 1.0 FTE (not on the roster), so their IRO-3 ranges may be wrong", read.IncompleteReasons);
+        Assert.Equal(1.5m, read.IroRoster!.FullTimeEquivalentOf("IRO-C")); // the rows after it are read
+        if (offRoster is not null)
+        {
+            Assert.DoesNotContain(offRoster, read.IroRoster.Iros);
+            Assert.Equal(1m, read.IroRoster.FullTimeEquivalentOf(offRoster));
+        }
+
+        if (offRoster != "IRO-A")
+        {
+            Assert.Equal(0.6m, read.IroRoster.FullTimeEquivalentOf("IRO-A"));
+        }
+    }
+
+    [Fact]
+    public void Roster_AnIroTwice_ThenWithABadFte_IsOffTheRoster_AndEachBadRowIsCounted()
+    {
+        using var f = new TempFolder().Write("iro_roster.csv", "IRO,FTE\nIRO-A,0.6\nIRO-A,0.6\nIRO-A,x\n");
+        Ssda903ReadResult read = f.Read();
+        Assert.Equal([3, 4], read.Problems.Select(p => p.Line));
+        Assert.Equal(2, read.RowsRejected);
+        Assert.Empty(read.IroRoster!.Iros);
+        Assert.Contains("2 rows of iro_roster.csv were rejected: the IROs they name count as 1.0 FTE (not on the roster), so their IRO-3 ranges may be wrong", read.IncompleteReasons);
+    }
+
+    [Theory]
+    [InlineData("IRO\nIRO-A\n", "FTE")]
+    [InlineData("FTE\n1\n", "IRO")]
+    public void Roster_AMissingColumn_RefusesTheRead_NamingFileAndColumn(string text, string column)
+    {
+        using var f = new TempFolder().Write("iro_roster.csv", text);
         var e = Assert.Throws<Ssda903FormatException>(() => f.Read());
         Assert.Equal(("iro_roster.csv", column), (e.File, e.Column));
-        Assert.StartsWith($"iro_roster.csv line {line}, {column} '{value}': ", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"iro_roster.csv has no {column} column", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

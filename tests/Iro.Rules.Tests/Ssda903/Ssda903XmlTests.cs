@@ -15,7 +15,7 @@ namespace Iro.Rules.Tests.Ssda903Reading;
 public static class CsvToXml
 {
     /// <summary>Copies the return's own (DfE) tables of a folder, not the council's iro_allocations.csv and
-    /// iro_roster.csv, which an XML return does not carry, so the two can be compared.</summary>
+    /// iro_roster.csv (for children that <see cref="Ssda903Reader.WriteXml"/>, which writes no allocations, gives back).</summary>
     public static string ReturnTablesOnly(string csvFolder, string to)
     {
         Directory.CreateDirectory(to);
@@ -28,6 +28,19 @@ public static class CsvToXml
         }
 
         return to;
+    }
+
+    /// <summary>The return as XML in <paramref name="xmlFolder"/>, with the council's iro_allocations.csv and
+    /// iro_roster.csv copied beside it, as a council keeps them.</summary>
+    public static string ConvertWithCouncilFiles(string csvFolder, string xmlFolder, string name = "return.xml")
+    {
+        Directory.CreateDirectory(xmlFolder);
+        foreach (string file in new[] { "iro_allocations.csv", "iro_roster.csv" })
+        {
+            File.Copy(Path.Combine(csvFolder, file), Path.Combine(xmlFolder, file));
+        }
+
+        return Convert(csvFolder, Path.Combine(xmlFolder, name));
     }
 
     public static string Convert(string csvFolder, string xmlPath)
@@ -106,16 +119,22 @@ public class Ssda903XmlTests
     public void SampleReturn_AsXml_GivesTheSameChildrenFlagsProblemsAndCounts(bool fullHistory)
     {
         using var temp = new TempFolder();
-        string xml = CsvToXml.Convert(Samples, Path.Combine(temp.Path, "return.xml"));
+        string xml = CsvToXml.ConvertWithCouncilFiles(Samples, temp.Path); // iro_allocations.csv and iro_roster.csv beside it
         var options = new Ssda903ReadOptions { AsOf = AsOf, FullHistory = fullHistory };
 
-        var csv = Ssda903Reader.ReadFolders([CsvToXml.ReturnTablesOnly(Samples, Path.Combine(temp.Path, "csv"))], options);
+        var csv = Ssda903Reader.ReadFolders([Samples], options);
         var fromXml = Ssda903Reader.ReadXml(xml, options);
 
         Assert.Equal(csv.Children, fromXml.Children);
+        Assert.Equal(RecordedFacts.IroAllocations, fromXml.Recorded);
+        Assert.Equal(new IroAllocation("IRO-B", new LocalDate(2025, 10, 2)), Assert.Single(fromXml.Children.Single(c => c.Id == "1010").IroAllocations!));
+        Assert.Empty(fromXml.Children.Single(c => c.Id == "1002").IroAllocations!); // recorded: none allocated
+        Assert.Equal(["IRO-A", "IRO-B", "IRO-C"], fromXml.IroRoster!.Iros);
+        Assert.Equal(0.04m, fromXml.IroRoster.FullTimeEquivalentOf("IRO-B"));
+        Assert.Equal(csv.Notes.Select(n => (n.Code, n.Count)), fromXml.Notes.Select(n => (n.Code, n.Count)));
         Assert.Equal(new[] { "1006", "1007" }, fromXml.NotEvaluated.Select(n => n.ChildId));
         Assert.Equal(csv.NotEvaluated.Select(n => (n.ChildId, string.Join(";", n.Rejections.Select(r => r.Code)))), fromXml.NotEvaluated.Select(n => (n.ChildId, string.Join(";", n.Rejections.Select(r => r.Code)))));
-        Assert.Equal((32, 25, 7, 1), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild)); // as the samples' README counts them, less iro_allocations.csv's 5 rows
+        Assert.Equal((37, 30, 7, 1), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild)); // as the samples' README counts them, iro_allocations.csv's 5 rows among them
         Assert.Equal((csv.RowsRead, csv.RowsUsed, csv.RowsRejected, csv.RowsWithoutChild), (fromXml.RowsRead, fromXml.RowsUsed, fromXml.RowsRejected, fromXml.RowsWithoutChild));
         Assert.Equal((csv.ChildrenRead, csv.ChildrenEvaluated), (fromXml.ChildrenRead, fromXml.ChildrenEvaluated));
         Assert.Equal(csv.IncompleteReasons.Select(XmlWording), fromXml.IncompleteReasons); // the same reasons, each source's rows with no known child named as it names them
@@ -128,6 +147,53 @@ public class Ssda903XmlTests
         var flags = evaluator.Evaluate(fromXml.Children, AsOf).Select(Key).ToList();
         Assert.Equal(evaluator.Evaluate(csv.Children, AsOf).Select(Key), flags);
         Assert.Contains(flags, f => f.StartsWith("1009|", StringComparison.Ordinal) && f.Contains("LOC-4", StringComparison.Ordinal)); // PL A3 read as PLACE
+        Assert.Contains(flags, f => f.Contains("IRO-1", StringComparison.Ordinal)); // the allocations beside the XML are read
+    }
+
+    [Theory]
+    [InlineData(false)] // each CHILD once: streamed
+    [InlineData(true)] // a CHILD twice: every child held
+    public void AllocationsBesideTheXml_GoToTheirChildren_AndTheirBadRowsAreReportedAsAFoldersAre(bool childTwice)
+    {
+        using var temp = new TempFolder();
+        string two = "<CHILD><HEADER><CHILDID>2</CHILDID><DOB>01/01/2016</DOB></HEADER><EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE></CHILD>";
+        string xml = temp.Write("return.xml", "<EXPSSDA903>\n"
+            + "<CHILD><HEADER><CHILDID>3</CHILDID><DOB>01/01/2015</DOB></HEADER><EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE></CHILD>\n"
+            + two + "\n"
+            + "<CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB></HEADER><EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE></CHILD>\n"
+            + (childTwice ? two + "\n" : string.Empty)
+            + "</EXPSSDA903>\n");
+        // Not in the XML's order; a child not in the return, a blank CHILD, a bad FROM.
+        temp.Write("iro_allocations.csv", "CHILD,IRO,FROM\n1,IRO-A,07/01/2025\n9,IRO-A,07/01/2025\n3,IRO-B,31/02/2025\n,IRO-A,07/01/2025\n1,IRO-B,2025-06-01\n");
+        temp.Write("iro_roster.csv", "IRO,FTE\nIRO-A,0.6\n");
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Assert.Equal(RecordedFacts.IroAllocations, read.Recorded);
+        Assert.Equal([new IroAllocation("IRO-A", new LocalDate(2025, 1, 7)), new IroAllocation("IRO-B", new LocalDate(2025, 6, 1))], read.Children.Single(c => c.Id == "1").IroAllocations!);
+        Assert.Equal(0.6m, read.IroRoster!.FullTimeEquivalentOf("IRO-A"));
+        Assert.Contains(read.Problems, p => (p.File, p.Line, p.Column, p.Value, p.ChildId, p.Code) == ("iro_allocations.csv", 4, "FROM", "31/02/2025", "3", "903-VALUE"));
+        Assert.DoesNotContain(read.Children, c => c.Id == "3");
+        var orphans = read.Problems.Where(p => p.Code == "903-ORPHAN").Select(p => (p.File, p.Line, p.Value, p.ChildId, p.Message)).ToArray();
+        Assert.Equal(
+            [("iro_allocations.csv", 3, "9", string.Empty, "the child is not in return.xml"), ("iro_allocations.csv", 5, string.Empty, string.Empty, "the child ID is blank, so the row's owner cannot be known")],
+            orphans);
+        Assert.Equal(2, read.RowsWithoutChild);
+        Assert.Contains("2 rows have a blank CHILD or one not in the XML return (in the iro_allocations.csv beside it): their owners cannot be known, so some child may have been evaluated without them", read.IncompleteReasons);
+        Assert.Equal(read.RowsRead, read.RowsUsed + read.RowsRejected);
+        Assert.Equal(childTwice ? 13 : 11, read.RowsRead); // 3 (or 4) headers, as many episodes, 5 allocation rows
+    }
+
+    [Fact]
+    public void AllocationsBesideTheXml_WithAMissingColumn_RefuseTheRead_NamingFileAndColumn()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", "<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB></HEADER></CHILD></EXPSSDA903>");
+        temp.Write("iro_allocations.csv", "CHILD,IRO\n1,IRO-A\n");
+
+        var e = Assert.Throws<Ssda903FormatException>(() => Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true }));
+
+        Assert.Equal(("iro_allocations.csv", "FROM"), (e.File, e.Column));
     }
 
     [Fact]
@@ -290,6 +356,115 @@ public class Ssda903XmlTests
         Assert.Equal(new[] { "return.xml/OC2" }, read.IgnoredFiles);
         Assert.Contains(read.Notes, n => n.Column == "EPISODE/PLACE" && n.Message.Contains("'u1' as 'U1'", StringComparison.Ordinal));
         Assert.Contains(read.Notes, n => n.Column == "LA" && n.Message.Contains("not a CHILD", StringComparison.Ordinal));
+        Assert.Contains(read.Notes, n => n.Column == "OC2" && n.Count == 1 && n.Message.StartsWith("<OC2> records are not read", StringComparison.Ordinal));
+    }
+
+    private const string Episode = "<EPISODE><DECOM>06/01/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL></EPISODE>";
+
+    [Fact]
+    public void ReviewRecords_NamedREVIEW_UnderChildOrInHeader_AreReadAsAREVIEWIs()
+    {
+        using var temp = new TempFolder();
+        string areview = temp.Write("areview.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB>
+                  <AREVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+                </HEADER>
+                {Episode}
+                <AREVIEW><REVIEW>01/08/2025</REVIEW><REVIEW_CODE>PN0</REVIEW_CODE></AREVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+        string review = temp.Write("review.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB>
+                  <REVIEW><REVIEW>04/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+                </HEADER>
+                {Episode}
+                <REVIEW><REVIEW_CODE>PN0</REVIEW_CODE><REVIEW>01/08/2025</REVIEW></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+        var options = new Ssda903ReadOptions { FullHistory = true };
+
+        var expected = Ssda903Reader.ReadXml(areview, options);
+        var read = Ssda903Reader.ReadXml(review, options);
+
+        Assert.Equal(2, expected.Children.Single().Reviews.Count);
+        Assert.Equal(expected.Children, read.Children);
+        Assert.Empty(read.Problems);
+        Assert.Empty(read.IgnoredFiles);
+        Assert.Empty(read.Notes);
+        Assert.Equal((4, 4, 0), (read.RowsRead, read.RowsUsed, read.RowsRejected)); // the header, the episode, two reviews
+
+        // No REV-1 flag for want of the reviews: the same flags as from AREVIEW.
+        var evaluator = new CaseloadEvaluator();
+        static string Key(ChildEvaluation e) => e.ChildId + "|" + string.Join(";", e.Flags.Select(f => $"{f.Rule}/{f.StatusText}/{f.Date}/{f.Reason}"));
+        Assert.Equal(evaluator.Evaluate(expected.Children, AsOf).Select(Key), evaluator.Evaluate(read.Children, AsOf).Select(Key));
+    }
+
+    [Fact]
+    public void AReviewRecord_NamedREVIEW_WithABadValue_IsReportedWithItsElement()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"""
+            <EXPSSDA903>
+              <CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB></HEADER>{Episode}
+                <REVIEW><REVIEW>31/02/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></REVIEW>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Ssda903Problem p = Assert.Single(read.Problems);
+        Assert.Equal((3, "REVIEW/REVIEW", "31/02/2025", "1"), (p.Line, p.Column, p.Value, p.ChildId));
+        Assert.Empty(read.Children);
+    }
+
+    [Fact]
+    public void AREVIEWField_WithTextOnly_IsAField_NotARecord()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><REVIEW>04/02/2025</REVIEW></HEADER>{Episode}</CHILD></EXPSSDA903>");
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Assert.Empty(read.Problems);
+        Assert.Empty(Assert.Single(read.Children).Reviews);
+        Assert.Equal((2, 2), (read.RowsRead, read.RowsUsed)); // the header and the episode
+    }
+
+    [Fact]
+    public void RecordsNotRead_AreNoted_OncePerElementWithACount_AndListed()
+    {
+        using var temp = new TempFolder();
+        string xml = temp.Write("return.xml", $"""
+            <EXPSSDA903>
+              <CHILD>
+                <HEADER><CHILDID>1</CHILDID><DOB>01/01/2015</DOB><OC2><CONVICTED>0</CONVICTED></OC2></HEADER>
+                {Episode}
+                <AMISSING><MISSING>M</MISSING></AMISSING>
+              </CHILD>
+              <CHILD>
+                <HEADER><CHILDID>2</CHILDID><DOB>01/01/2015</DOB></HEADER>
+                <EPISODES>{Episode}<PERMANENCE><DATE_PERM>01/01/2025</DATE_PERM></PERMANENCE></EPISODES>
+                <AMISSING><MISSING>A</MISSING></AMISSING>
+                <AMISSING><MISSING>M</MISSING><DETAIL><X>1</X></DETAIL></AMISSING>
+              </CHILD>
+            </EXPSSDA903>
+            """);
+
+        var read = Ssda903Reader.ReadXml(xml, new Ssda903ReadOptions { FullHistory = true });
+
+        Assert.Equal(2, read.Children.Count);
+        Assert.Empty(read.Problems);
+        Assert.Equal(new[] { "return.xml/AMISSING", "return.xml/OC2", "return.xml/PERMANENCE" }, read.IgnoredFiles);
+        var notes = read.Notes.Where(n => n.Code == "903-NOTE").Select(n => (n.File, n.Column, n.Count, n.FirstLines.Count)).ToArray();
+        Assert.Equal(new[] { ("return.xml", "OC2", 1, 1), ("return.xml", "AMISSING", 3, 3), ("return.xml", "PERMANENCE", 1, 1) }, notes);
+        Assert.Equal(new[] { 5, 10, 11 }, read.Notes.Single(n => n.Column == "AMISSING").FirstLines);
     }
 
     [Fact]
