@@ -371,7 +371,7 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
 
         figures.Add(child);
         caseloads.Add(child);
-        Worklist?.Add(child);
+        Worklist?.AddEvaluated(child); // evaluated once: by the weekly list, just now
     }
 
     internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title", "iro"];

@@ -297,6 +297,34 @@ public sealed class WorklistBuilder
             return;
         }
 
+        AddItems(child);
+    }
+
+    /// <summary>
+    /// Adds one child the weekly list has already evaluated as of this builder's date, under the same policy and
+    /// calendar (a child an <see cref="ICaseloadSink.Evaluated"/> receives), without evaluating it a second time: its
+    /// items, as <see cref="Add"/> gives them.
+    /// </summary>
+    /// <remarks>For a job that builds the worklist in the same pass as the weekly flag list. The record's validity is
+    /// still checked (the allocation-free check, no findings built); a record that fails it goes through <see cref="Add"/>,
+    /// so it is reported with every reason, never half-evaluated. Rules as <see cref="Worklist"/>.</remarks>
+    /// <param name="child">The child, evaluated by the weekly list.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="child"/> is null.</exception>
+    public void AddEvaluated(ChildCase child)
+    {
+        Preconditions.CheckNotNull(child, nameof(child));
+        if (!evaluator.Validator.IsValid(child))
+        {
+            Add(child);
+            return;
+        }
+
+        read++;
+        AddItems(child);
+    }
+
+    private void AddItems(ChildCase child)
+    {
         string? iro = Worklist.IroOn(child, asOf);
         int before = items.Count;
         try
