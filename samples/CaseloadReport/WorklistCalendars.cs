@@ -105,37 +105,43 @@ internal static class WorklistCalendars
     /// a test compares the two), without building Ical.Net's objects, which cost tens of microseconds an event.</summary>
     internal static void WriteEvents(TextWriter writer, StringBuilder line, WorklistItem item, LocalDate asOf)
     {
-        string stamp = Compact(asOf) + "T000000Z";
+        Span<char> date = stackalloc char[8];
         string sequence = NodaTime.Period.DaysBetween(SequenceEpoch, asOf).ToString(CultureInfo.InvariantCulture);
         foreach ((string part, LocalDate first, LocalDate last, string summary) in Parts(item))
         {
             writer.Write("BEGIN:VEVENT\r\n");
-            Property(writer, line, "DESCRIPTION:", Description(item, asOf), text: true);
-            Property(writer, line, "DTEND;VALUE=DATE:", Compact(last.PlusDays(1)), text: false);
-            Property(writer, line, "DTSTAMP:", stamp, text: false);
-            Property(writer, line, "DTSTART;VALUE=DATE:", Compact(first), text: false);
-            Property(writer, line, "SEQUENCE:", sequence, text: false);
-            Property(writer, line, "SUMMARY:", summary, text: true);
-            Property(writer, line, "TRANSP:", "TRANSPARENT", text: true);
-            Property(writer, line, "UID:", Uid(item, part), text: true);
+            Property(writer, line, "DESCRIPTION:", Description(item, asOf));
+            writer.Write("DTEND;VALUE=DATE:");
+            writer.Write(Compact(last.PlusDays(1), date));
+            writer.Write("\r\nDTSTAMP:");
+            writer.Write(Compact(asOf, date));
+            writer.Write("T000000Z\r\nDTSTART;VALUE=DATE:");
+            writer.Write(Compact(first, date));
+            writer.Write("\r\nSEQUENCE:");
+            writer.Write(sequence);
+            writer.Write("\r\n");
+            Property(writer, line, "SUMMARY:", summary);
+            writer.Write("TRANSP:TRANSPARENT\r\n");
+            Property(writer, line, "UID:", Uid(item, part));
             writer.Write("END:VEVENT\r\n");
         }
     }
 
-    /// <summary>One content line: the name, the value (escaped as TEXT: backslash, semicolon, comma and line breaks),
-    /// folded so that no line is longer than 75 octets of UTF-8 (a fold is CRLF and a space, RFC 5545 3.1).</summary>
-    private static void Property(TextWriter writer, StringBuilder line, string name, string value, bool text)
+    /// <summary>One TEXT content line: the name, the value escaped (backslash, semicolon, comma and line breaks), folded
+    /// so that no line is longer than 75 octets of UTF-8 (a fold is CRLF and a space, RFC 5545 3.1).</summary>
+    private static void Property(TextWriter writer, StringBuilder line, string name, string value)
     {
         line.Clear().Append(name);
+        int plain = 0; // the start of the run of characters not yet appended
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
-            if (!text)
+            if (c is not ('\\' or ';' or ',' or '\r' or '\n'))
             {
-                line.Append(c);
                 continue;
             }
 
+            line.Append(value, plain, i - plain);
             switch (c)
             {
                 case '\\': line.Append("\\\\"); break;
@@ -149,46 +155,72 @@ internal static class WorklistCalendars
                     }
 
                     break;
-                case '\n': line.Append("\\n"); break;
-                default: line.Append(c); break;
+                default: line.Append("\\n"); break;
             }
+
+            plain = i + 1;
         }
+
+        line.Append(value, plain, value.Length - plain);
 
         // A line of up to 75 octets is written whole; a longer one is folded counting each UTF-16 unit's octets alone
         // (a surrogate as 3), as Ical.Net does.
-        int octets = 0;
-        bool ascii = true;
-        for (int i = 0; i < line.Length && ascii; i++)
+        char[] text = System.Buffers.ArrayPool<char>.Shared.Rent(line.Length);
+        try
         {
-            ascii = line[i] < 0x80;
-        }
-
-        if (ascii ? line.Length <= 75 : Encoding.UTF8.GetByteCount(line.ToString()) <= 75)
-        {
-            foreach (ReadOnlyMemory<char> chunk in line.GetChunks())
+            line.CopyTo(0, text, 0, line.Length);
+            ReadOnlySpan<char> all = text.AsSpan(0, line.Length);
+            bool ascii = !all.ContainsAnyExceptInRange((char)0, (char)0x7F);
+            if (ascii ? all.Length <= 75 : Encoding.UTF8.GetByteCount(all) <= 75)
             {
-                writer.Write(chunk.Span);
+                writer.Write(all);
+                writer.Write("\r\n");
+                return;
             }
 
+            int octets = 0, from = 0;
+            for (int i = 0; i < all.Length; i++)
+            {
+                char c = all[i];
+                int size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (octets + size > 75)
+                {
+                    writer.Write(all[from..i]);
+                    writer.Write("\r\n ");
+                    from = i;
+                    octets = 1;
+                }
+
+                octets += size;
+            }
+
+            writer.Write(all[from..]);
             writer.Write("\r\n");
-            return;
         }
-
-        for (int i = 0; i < line.Length; i++)
+        finally
         {
-            char c = line[i];
-            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3; // a surrogate counts 3, as a lone UTF-16 unit is encoded
-            if (octets + size > 75)
-            {
-                writer.Write("\r\n ");
-                octets = 1;
-            }
+            System.Buffers.ArrayPool<char>.Shared.Return(text);
+        }
+    }
 
-            writer.Write(c);
-            octets += size;
+    /// <summary>A date as yyyyMMdd (ISO years 1000-9999: the worklist's dates are 1971-2100) in <paramref name="into"/>.</summary>
+    private static ReadOnlySpan<char> Compact(LocalDate date, Span<char> into)
+    {
+        if (date.Calendar != CalendarSystem.Iso || date.Year is < 1000 or > 9999)
+        {
+            return Compact(date).AsSpan();
         }
 
-        writer.Write("\r\n");
+        int year = date.Year, month = date.Month, day = date.Day;
+        into[0] = (char)('0' + (year / 1000));
+        into[1] = (char)('0' + (year / 100 % 10));
+        into[2] = (char)('0' + (year / 10 % 10));
+        into[3] = (char)('0' + (year % 10));
+        into[4] = (char)('0' + (month / 10));
+        into[5] = (char)('0' + (month % 10));
+        into[6] = (char)('0' + (day / 10));
+        into[7] = (char)('0' + (day % 10));
+        return into;
     }
 
     private static string Description(WorklistItem item, LocalDate asOf) =>
