@@ -168,7 +168,30 @@ public sealed class Worklist
         NotEvaluated = notEvaluated;
         ChildrenRead = childrenRead;
         Iros = Array.AsReadOnly(items.Select(static i => i.Iro).Distinct().ToArray());
+
+        // The items are sorted by IRO, so each IRO's items are one run: found once here, for ForIro.
+        for (int i = 0, from = 0; i < items.Count; i++)
+        {
+            if (i + 1 == items.Count || !string.Equals(items[i + 1].Iro, items[i].Iro, StringComparison.Ordinal))
+            {
+                if (items[i].Iro is string iro)
+                {
+                    contiguous &= runs.TryAdd(iro, (from, i + 1 - from));
+                }
+                else
+                {
+                    contiguous &= noIro.Count == 0;
+                    noIro = (from, i + 1 - from);
+                }
+
+                from = i + 1;
+            }
+        }
     }
+
+    private readonly Dictionary<string, (int From, int Count)> runs = new(StringComparer.Ordinal);
+    private readonly (int From, int Count) noIro;
+    private readonly bool contiguous = true;
 
     /// <summary>The date of the worklist.</summary>
     public LocalDate AsOf { get; }
@@ -207,7 +230,22 @@ public sealed class Worklist
     /// <summary>The items of one IRO, in order.</summary>
     /// <param name="iro">The IRO, or <see langword="null"/> for the children with no IRO allocated.</param>
     /// <returns>The items (empty when the IRO has none).</returns>
-    public IReadOnlyList<WorklistItem> ForIro(string? iro) => Items.Where(i => string.Equals(i.Iro, iro, StringComparison.Ordinal)).ToArray();
+    public IReadOnlyList<WorklistItem> ForIro(string? iro)
+    {
+        if (!contiguous)
+        {
+            return Items.Where(i => string.Equals(i.Iro, iro, StringComparison.Ordinal)).ToArray();
+        }
+
+        (int from, int count) = iro is null ? noIro : runs.TryGetValue(iro, out var run) ? run : (0, 0);
+        var result = new WorklistItem[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = Items[from + i];
+        }
+
+        return result;
+    }
 
     /// <summary>Builds the worklist for a caseload, streaming the children once.</summary>
     /// <param name="children">The children.</param>
