@@ -382,12 +382,67 @@ public sealed class WorklistBuilder
         }
     }
 
+    /// <summary>Sorts in <see cref="Worklist.Order"/>: by an integer key (the IRO's rank, ordinal with none last, and the
+    /// due date's day number), then each run of equal keys by the full order (child, kind, review number). False, with
+    /// nothing done, when a due date is not in the ISO calendar.</summary>
+    private static bool SortByKey(WorklistItem[] sorted)
+    {
+        var names = new List<string>();
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (WorklistItem item in sorted)
+        {
+            if (item.DueDate.Calendar != CalendarSystem.Iso)
+            {
+                return false;
+            }
+
+            if (item.Iro is string iro && rank.TryAdd(iro, 0))
+            {
+                names.Add(iro);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            rank[names[i]] = i;
+        }
+
+        var keys = new long[sorted.Length];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            long iroRank = sorted[i].Iro is string iro ? rank[iro] : names.Count;
+            keys[i] = (iroRank << 32) | (uint)ChildCase.DayNumber(sorted[i].DueDate);
+        }
+
+        Array.Sort(keys, sorted);
+        for (int from = 0, to; from < sorted.Length; from = to)
+        {
+            to = from + 1;
+            while (to < sorted.Length && keys[to] == keys[from])
+            {
+                to++;
+            }
+
+            if (to - from > 1)
+            {
+                Array.Sort(sorted, from, to - from, Worklist.Order);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The worklist of the children added so far, sorted.</summary>
     /// <returns>The worklist.</returns>
     public Worklist Build()
     {
         WorklistItem[] sorted = items.ToArray();
-        Array.Sort(sorted, Worklist.Order);
+        if (!SortByKey(sorted))
+        {
+            Array.Sort(sorted, Worklist.Order);
+        }
+
         return new Worklist(asOf, horizonWeeks, Array.AsReadOnly(sorted), notEvaluated.ToArray(), read);
     }
 }

@@ -186,6 +186,37 @@ public class WorklistTests
     }
 
     [Fact]
+    public void Items_AreInTheOrder_WithManyIrosAndSameDayItems()
+    {
+        // Many children over a few IROs (and none), reviews on a few dates, so that many items share an IRO and a due date.
+        string?[] iros = ["b", "A", null, "a", "Ä", "b "];
+        var children = new List<ChildCase>();
+        for (int n = 0; n < 300; n++)
+        {
+            string first = new LocalDate(2024, 10, 28).PlusDays(n % 5).ToString("uuuu-MM-dd", null);
+            string second = new LocalDate(2025, 3, 14).PlusDays(n % 3).ToString("uuuu-MM-dd", null);
+            string? iro = iros[n % iros.Length];
+            children.Add(Child("C" + ((n * 7919) % 1000).ToString("D3", null), first, second) with
+            {
+                IroAllocations = iro is null ? null : [new IroAllocation(iro, D("2024-10-01"))],
+                TracksReviewRecords = n % 4 == 0,
+            });
+        }
+
+        Worklist list = Worklist.Build(children, D("2025-08-20"), horizonWeeks: 10);
+        Assert.True(list.Items.Count > 300);
+        for (int i = 1; i < list.Items.Count; i++)
+        {
+            Assert.True(Worklist.Order.Compare(list.Items[i - 1], list.Items[i]) <= 0, $"items {i - 1} and {i} out of order");
+        }
+
+        Assert.Equal(["A", "a", "b", "b ", "Ä", null], list.Iros);
+        Assert.Equal(list.Items.Where(i => i.Iro == "b").ToArray(), list.ForIro("b"));
+        Assert.Equal(list.Items.Where(i => i.Iro is null).ToArray(), list.ForIro(null));
+        Assert.Empty(list.ForIro("nobody"));
+    }
+
+    [Fact]
     public void AddEvaluated_GivesTheSameWorklistAsAdd_ForTheChildrenTheWeeklyListEvaluated()
     {
         // The job's path: the worklist takes each child the sink is told was evaluated, without evaluating it again.
