@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using NodaTime;
 
 namespace CaseloadReport;
 
@@ -34,9 +35,58 @@ internal static class CsvText
                 writer.Write(',');
             }
 
-            writer.Write(Cell(cells[i]));
+            Write(writer, cells[i]);
         }
 
         writer.Write("\r\n");
     }
+
+    /// <summary>Writes one cell as <see cref="Cell"/> gives it; a cell that needs neither the prefix nor quotes (most)
+    /// is written as it is, with no new string.</summary>
+    internal static void Write(TextWriter writer, string? value)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return;
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' || value.AsSpan().IndexOfAny(NeedsQuotesSearch) >= 0)
+        {
+            writer.Write(Cell(value));
+            return;
+        }
+
+        writer.Write(value);
+    }
+
+    /// <summary>Writes a date as yyyy-MM-dd (ISO; the cell never needs quotes), digit by digit; nothing for no date.</summary>
+    internal static void Write(TextWriter writer, LocalDate? value)
+    {
+        if (value is not LocalDate date)
+        {
+            return;
+        }
+
+        if (date.Calendar != CalendarSystem.Iso || date.Year is < 1 or > 9999)
+        {
+            writer.Write(MainJob.Iso(date));
+            return;
+        }
+
+        Span<char> text = stackalloc char[10];
+        int year = date.Year;
+        text[0] = (char)('0' + (year / 1000));
+        text[1] = (char)('0' + (year / 100 % 10));
+        text[2] = (char)('0' + (year / 10 % 10));
+        text[3] = (char)('0' + (year % 10));
+        text[4] = '-';
+        text[5] = (char)('0' + (date.Month / 10));
+        text[6] = (char)('0' + (date.Month % 10));
+        text[7] = '-';
+        text[8] = (char)('0' + (date.Day / 10));
+        text[9] = (char)('0' + (date.Day % 10));
+        writer.Write(text);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NeedsQuotesSearch = System.Buffers.SearchValues.Create(",\"\n\r");
 }

@@ -149,7 +149,7 @@ internal static class MainJob
         sink.Worklist = worklistBuilder;
         CaseloadTotals totals;
         IReadOnlyList<IroCaseload> caseloads;
-        using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false)))
+        using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false), 1 << 16))
         {
             CsvText.Row(csv, FlagCsvSink.Columns);
             sink.Writer = csv;
@@ -212,7 +212,7 @@ internal static class MainJob
             }
         }
 
-        using (var csv = new StreamWriter(output.PathOf(WorklistCsv.FileName), false, new UTF8Encoding(false)))
+        using (var csv = new StreamWriter(output.PathOf(WorklistCsv.FileName), false, new UTF8Encoding(false), 1 << 16))
         {
             WorklistCsv.Write(csv, worklist.Items);
         }
@@ -371,7 +371,7 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
 
         figures.Add(child);
         caseloads.Add(child);
-        Worklist?.Add(child);
+        Worklist?.AddEvaluated(child); // evaluated once: by the weekly list, just now
     }
 
     internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title", "iro"];
@@ -431,8 +431,27 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
         Write(flag, load.Iro);
     }
 
-    private void Write(CaseloadFlag flag, string iro) =>
-        CsvText.Row(Writer, flag.ChildId, flag.Rule.Value, flag.StatusText, MainJob.Iso(flag.Date), flag.Reason, flag.Citation.ShortForm, flag.Rule.Title, iro);
+    private void Write(CaseloadFlag flag, string iro)
+    {
+        // CsvText.Row's cells, written one by one (no array, no date string per row).
+        TextWriter w = Writer;
+        CsvText.Write(w, flag.ChildId);
+        w.Write(',');
+        CsvText.Write(w, flag.Rule.Value);
+        w.Write(',');
+        CsvText.Write(w, flag.StatusText);
+        w.Write(',');
+        CsvText.Write(w, flag.Date);
+        w.Write(',');
+        CsvText.Write(w, flag.Reason);
+        w.Write(',');
+        CsvText.Write(w, flag.Citation.ShortForm);
+        w.Write(',');
+        CsvText.Write(w, flag.Rule.Title);
+        w.Write(',');
+        CsvText.Write(w, iro);
+        w.Write("\r\n");
+    }
 
     public void NotEvaluated(ChildEvaluation child) => notEvaluated.Add(child);
 }

@@ -18,10 +18,29 @@ internal static class WorklistCsv
         CsvText.Row(writer, Columns);
         foreach (WorklistItem item in items)
         {
-            CsvText.Row(writer, item.Iro, item.ChildId, item.KindText, item.Rule.Value, item.StatusText, MainJob.Iso(item.DueDate),
-                Iso(item.BookBy), Iso(item.WindowStart), Iso(item.WindowEnd), item.Reason, item.Citation.ShortForm);
+            // CsvText.Row's cells, written one by one (no array, no date strings per row).
+            CsvText.Write(writer, item.Iro);
+            writer.Write(',');
+            CsvText.Write(writer, item.ChildId);
+            writer.Write(',');
+            CsvText.Write(writer, item.KindText);
+            writer.Write(',');
+            CsvText.Write(writer, item.Rule.Value);
+            writer.Write(',');
+            CsvText.Write(writer, item.StatusText);
+            writer.Write(',');
+            CsvText.Write(writer, item.DueDate);
+            writer.Write(',');
+            CsvText.Write(writer, item.BookBy);
+            writer.Write(',');
+            CsvText.Write(writer, item.WindowStart);
+            writer.Write(',');
+            CsvText.Write(writer, item.WindowEnd);
+            writer.Write(',');
+            CsvText.Write(writer, item.Reason);
+            writer.Write(',');
+            CsvText.Write(writer, item.Citation.ShortForm);
+            writer.Write("\r\n");
         }
     }
-
-    private static string? Iso(LocalDate? date) => date is LocalDate d ? MainJob.Iso(d) : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -28,8 +29,8 @@ internal static class WorklistHtml
 
         foreach ((string? iro, string file) in WorklistCalendars.FileNames(worklist.Iros))
         {
-            WorklistItem[] items = worklist.ForIro(iro).ToArray();
-            html.Append("<h3>").Append(iro is null ? "No IRO allocated" : "IRO: " + E(iro)).Append(" (").Append(N(items.Length)).Append(" items, ")
+            IReadOnlyList<WorklistItem> items = worklist.ForIro(iro);
+            html.Append("<h3>").Append(iro is null ? "No IRO allocated" : "IRO: " + E(iro)).Append(" (").Append(N(items.Count)).Append(" items, ")
                 .Append(N(items.Count(static i => i.Status == WorklistStatus.Overdue))).Append(" overdue; calendars/").Append(E(file)).Append(")</h3>")
                 .Append("<table><tr><th>Child</th><th>Item</th><th>Rule</th><th>Status</th><th>Due</th><th>Book by / window</th><th>Reason</th></tr>");
             foreach (WorklistItem item in items.Take(MaxPerIro))
@@ -43,9 +44,9 @@ internal static class WorklistHtml
             }
 
             html.Append("</table>");
-            if (items.Length > MaxPerIro)
+            if (items.Count > MaxPerIro)
             {
-                html.Append("<p><strong>").Append(N(items.Length - MaxPerIro)).Append(" more items for this IRO are in worklist.csv.</strong></p>");
+                html.Append("<p><strong>").Append(N(items.Count - MaxPerIro)).Append(" more items for this IRO are in worklist.csv.</strong></p>");
             }
         }
     }

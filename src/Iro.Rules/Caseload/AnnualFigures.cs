@@ -166,6 +166,8 @@ public sealed class AnnualFiguresBuilder
     private readonly List<ParticipationRecord> pn = new();
     private readonly int[] monthHeld = new int[12], monthOnTime = new int[12];
     private int read, used;
+    private LocalDate[] dateBuffer = new LocalDate[16];
+    private ReviewCheck[] checkBuffer = new ReviewCheck[16];
     private int atEnd, started, ceased, s20, s20Over, plan2nd, second, visits, visitReviews, pathwayDue, pathwayIn;
     private int escalationsRaised, escalationsEnded, escalationsInTime, notDetermined;
     private int iroStarted, iroInTime, iroNotDetermined, iroFirstReviews, iroBeforeFirstReview;
@@ -196,36 +198,50 @@ public sealed class AnnualFiguresBuilder
         }
 
         used++;
-        IReadOnlyList<PeriodOfCare> periods = Episodes.SplitIntoPeriods(child.SortedEpisodes);
+
+        // The periods of care are cut from the record's sorted episodes in place (the split of Episodes.SplitIntoPeriods,
+        // by the same Episodes.StartsNewPeriod), and each period's review dates go into buffers the builder keeps, so a
+        // child costs no allocation here.
+        Episode[] episodes = child.SortedEpisodes;
+        CaseReview[] allReviews = child.SortedReviews;
         bool lookedAfterAtEnd = false;
-        foreach (PeriodOfCare period in periods)
+        for (int from = 0, to; from < episodes.Length; from = to)
         {
+            to = from + 1;
+            while (to < episodes.Length && !Episodes.StartsNewPeriod(episodes, to))
+            {
+                to++;
+            }
+
+            LocalDate periodStart = episodes[from].Start;
+            LocalDate? periodEnd = episodes[to - 1].End;
+
             // As the DfE's statistics do, a period made only of short breaks (V3/V4) is not counted as starting,
             // ending or being looked after; its reviews follow REV-9, not the REV-1 to REV-3 timetable.
-            if (p.TreatV3V4AsShortBreaks && period.Episodes.All(static e => LegalStatuses.IsShortBreak(e.LegalStatus)))
+            if (p.TreatV3V4AsShortBreaks && AllShortBreaks(episodes, from, to))
             {
                 continue;
             }
 
-            started += year.Contains(period.Start) ? 1 : 0;
-            ceased += period.End is LocalDate end && year.Contains(end) ? 1 : 0;
-            lookedAfterAtEnd |= period.Start <= year.End && (period.End is not LocalDate stop || year.End < stop);
-            if (period.Start < ChildCaseValidator.ReviewsFrom || period.Start > year.End)
+            started += year.Contains(periodStart) ? 1 : 0;
+            ceased += periodEnd is LocalDate end && year.Contains(end) ? 1 : 0;
+            lookedAfterAtEnd |= periodStart <= year.End && (periodEnd is not LocalDate stop || year.End < stop);
+            if (periodStart < ChildCaseValidator.ReviewsFrom || periodStart > year.End)
             {
                 continue;
             }
 
-            LocalDate until = period.End is LocalDate e && e < year.End ? e : year.End;
-            if (child.KnownFrom is LocalDate knownFrom && (period.Start < knownFrom || period.Episodes[0].Reason != ReasonForNewEpisode.S))
+            LocalDate until = periodEnd is LocalDate e && e < year.End ? e : year.End;
+            if (child.KnownFrom is LocalDate knownFrom && (periodStart < knownFrom || episodes[from].Reason != ReasonForNewEpisode.S))
             {
                 // 903-W: when the child became looked after, and its first review, may not be in the data.
-                iroNotDetermined += child.IroAllocations is not null && year.Contains(period.Start) ? 1 : 0;
+                iroNotDetermined += child.IroAllocations is not null && year.Contains(periodStart) ? 1 : 0;
 
                 // 903-W: the period is known only in part. The first review the source holds has an unknown due
                 // date; later ones are 6-monthly (REV-3) only when reviews 1 and 2 were due before the window.
-                LocalDate[] known = child.SortedReviews.Select(static r => r.Date).Where(d => d >= knownFrom && d >= period.Start && d <= until).ToArray();
-                bool sixMonthly = period.Episodes[0].Reason == ReasonForNewEpisode.S
-                    && ReviewSchedule.TryFirstDueInRange(period.Start, days, p, out LocalDate firstDue) && CalendarMonths.Add(firstDue, 3) < knownFrom;
+                ReadOnlySpan<LocalDate> known = ReviewDates(allReviews, knownFrom > periodStart ? knownFrom : periodStart, until);
+                bool sixMonthly = episodes[from].Reason == ReasonForNewEpisode.S
+                    && ReviewSchedule.TryFirstDueInRange(periodStart, days, p, out LocalDate firstDue) && CalendarMonths.Add(firstDue, 3) < knownFrom;
                 for (int i = 0; i < known.Length; i++)
                 {
                     if (!year.Contains(known[i]))
@@ -252,24 +268,34 @@ public sealed class AnnualFiguresBuilder
                 continue;
             }
 
-            LocalDate[] reviews = child.SortedReviews.Select(static r => r.Date).Where(d => d >= period.Start && d <= until).ToArray();
+            ReadOnlySpan<LocalDate> reviews = ReviewDates(allReviews, periodStart, until);
             if (child.IroAllocations is not null)
             {
-                AddIroAppointment(child, period.Start, reviews.Length > 0 ? reviews[0] : null);
+                AddIroAppointment(child, periodStart, reviews.Length > 0 ? reviews[0] : null);
             }
 
-            var checks = new ReviewCheck[reviews.Length];
+            if (checkBuffer.Length < reviews.Length)
+            {
+                checkBuffer = new ReviewCheck[Math.Max(reviews.Length, 2 * checkBuffer.Length)];
+            }
+
+            Span<ReviewCheck> checks = checkBuffer.AsSpan(0, reviews.Length);
             try
             {
-                ReviewSchedule.Check(period.Start, reviews, until, checks, days, p);
+                ReviewSchedule.Check(periodStart, reviews, until, checks, days, p);
             }
             catch (ArgumentOutOfRangeException)
             {
                 continue;
             }
 
-            foreach (ReviewCheck c in checks.Where(c => year.Contains(c.HeldOn)))
+            foreach (ReviewCheck c in checks)
             {
+                if (!year.Contains(c.HeldOn))
+                {
+                    continue;
+                }
+
                 int bucket = c.Number == 1 ? 1 : c.Number == 2 ? 2 : 3;
                 held[0]++;
                 held[bucket]++;
@@ -303,7 +329,16 @@ public sealed class AnnualFiguresBuilder
         if (lookedAfterAtEnd)
         {
             atEnd++;
-            Episode? now = child.SortedEpisodes.FirstOrDefault(x => x.Covers(year.End));
+            Episode? now = null;
+            foreach (Episode x in episodes)
+            {
+                if (x.Covers(year.End))
+                {
+                    now = x;
+                    break;
+                }
+            }
+
             if (now is not null && LegalStatuses.IsSection20(now.LegalStatus, p))
             {
                 s20++;
@@ -341,6 +376,41 @@ public sealed class AnnualFiguresBuilder
                 // A stage the protocol does not define: the evaluator's flag list reports it; it is not counted here.
             }
         }
+    }
+
+    /// <summary>Whether episodes [<paramref name="from"/>, <paramref name="to"/>) are all short breaks (V3/V4).</summary>
+    private static bool AllShortBreaks(Episode[] episodes, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!LegalStatuses.IsShortBreak(episodes[i].LegalStatus))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The review dates from <paramref name="from"/> to <paramref name="until"/> (both included), in date
+    /// order, in the builder's buffer (valid until the next call).</summary>
+    private ReadOnlySpan<LocalDate> ReviewDates(CaseReview[] reviews, LocalDate from, LocalDate until)
+    {
+        if (dateBuffer.Length < reviews.Length)
+        {
+            dateBuffer = new LocalDate[Math.Max(reviews.Length, 2 * dateBuffer.Length)];
+        }
+
+        int n = 0;
+        foreach (CaseReview r in reviews)
+        {
+            if (r.Date >= from && r.Date <= until)
+            {
+                dateBuffer[n++] = r.Date;
+            }
+        }
+
+        return dateBuffer.AsSpan(0, n);
     }
 
     /// <summary>IRO-1 for one fully known period: allocated in time (a period starting in the year) and appointed before its first review (one held in the year).</summary>

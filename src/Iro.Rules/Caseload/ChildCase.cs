@@ -67,9 +67,19 @@ public sealed record ChildCase
     {
         Id = id ?? string.Empty;
         DateOfBirth = dateOfBirth;
-        SortedEpisodes = Preconditions.CheckNotNull(episodes, nameof(episodes)).Select(e => Preconditions.CheckNotNull(e, nameof(episodes))).ToArray();
+        SortedEpisodes = Preconditions.CheckNotNull(episodes, nameof(episodes)).ToArray(); // a collection is copied at its size
+        foreach (Episode e in SortedEpisodes)
+        {
+            Preconditions.CheckNotNull(e, nameof(episodes));
+        }
+
         Legal.Episodes.SortInPlace(SortedEpisodes);
-        SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).OrderBy(static r => r.Date).ToArray(); // stable: same-day reviews keep their order
+        SortedReviews = Preconditions.CheckNotNull(reviews, nameof(reviews)).ToArray();
+        if (!InDateOrder(SortedReviews))
+        {
+            SortedReviews = SortedReviews.OrderBy(static r => r.Date).ToArray(); // stable: same-day reviews keep their order
+        }
+
         Episodes = Array.AsReadOnly(SortedEpisodes);
         Reviews = Array.AsReadOnly(SortedReviews);
     }
@@ -103,7 +113,7 @@ public sealed record ChildCase
     public IReadOnlyList<IroAllocation>? IroAllocations
     {
         get => iroAllocations;
-        init => iroAllocations = value is null ? null : Array.AsReadOnly(value.OrderBy(static a => a.From).ToArray()); // stable: same-day allocations keep their order
+        init => iroAllocations = value is null ? null : Array.AsReadOnly(InOrder(value.ToArray())); // stable: same-day allocations keep their order
     }
 
     /// <summary>Whether the source records when each review's recommendations and minutes were sent (<see cref="CaseReview.RecommendationsOn"/>, <see cref="CaseReview.MinutesOn"/>).</summary>
@@ -202,6 +212,34 @@ public sealed record ChildCase
 
 
 
+
+    /// <summary>Whether the reviews are already in date order (as a source ordered by date gives them): then no sort is needed.</summary>
+    private static bool InDateOrder(CaseReview[] reviews)
+    {
+        for (int i = 1; i < reviews.Length; i++)
+        {
+            if (reviews[i].Date < reviews[i - 1].Date)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The allocations by date, stably: the array itself when already in order.</summary>
+    private static IroAllocation[] InOrder(IroAllocation[] allocations)
+    {
+        for (int i = 1; i < allocations.Length; i++)
+        {
+            if (allocations[i].From < allocations[i - 1].From)
+            {
+                return allocations.OrderBy(static a => a.From).ToArray();
+            }
+        }
+
+        return allocations;
+    }
 
     /// <summary>The day number of an ISO date (days since 0001-01-01), for integer comparisons.</summary>
     internal static int DayNumber(LocalDate date) =>

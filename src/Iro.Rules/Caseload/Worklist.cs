@@ -169,7 +169,30 @@ public sealed class Worklist
         NotEvaluated = notEvaluated;
         ChildrenRead = childrenRead;
         Iros = Array.AsReadOnly(items.Select(static i => i.Iro).Distinct().ToArray());
+
+        // The items are sorted by IRO, so each IRO's items are one run: found once here, for ForIro.
+        for (int i = 0, from = 0; i < items.Count; i++)
+        {
+            if (i + 1 == items.Count || !string.Equals(items[i + 1].Iro, items[i].Iro, StringComparison.Ordinal))
+            {
+                if (items[i].Iro is string iro)
+                {
+                    contiguous &= runs.TryAdd(iro, (from, i + 1 - from));
+                }
+                else
+                {
+                    contiguous &= noIro.Count == 0;
+                    noIro = (from, i + 1 - from);
+                }
+
+                from = i + 1;
+            }
+        }
     }
+
+    private readonly Dictionary<string, (int From, int Count)> runs = new(StringComparer.Ordinal);
+    private readonly (int From, int Count) noIro;
+    private readonly bool contiguous = true;
 
     /// <summary>The date of the worklist.</summary>
     public LocalDate AsOf { get; }
@@ -208,7 +231,22 @@ public sealed class Worklist
     /// <summary>The items of one IRO, in order.</summary>
     /// <param name="iro">The IRO, or <see langword="null"/> for the children with no IRO allocated.</param>
     /// <returns>The items (empty when the IRO has none).</returns>
-    public IReadOnlyList<WorklistItem> ForIro(string? iro) => Items.Where(i => string.Equals(i.Iro, iro, StringComparison.Ordinal)).ToArray();
+    public IReadOnlyList<WorklistItem> ForIro(string? iro)
+    {
+        if (!contiguous)
+        {
+            return Items.Where(i => string.Equals(i.Iro, iro, StringComparison.Ordinal)).ToArray();
+        }
+
+        (int from, int count) = iro is null ? noIro : runs.TryGetValue(iro, out var run) ? run : (0, 0);
+        var result = new WorklistItem[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = Items[from + i];
+        }
+
+        return result;
+    }
 
     /// <summary>Builds the worklist for a caseload, streaming the children once.</summary>
     /// <param name="children">The children.</param>
@@ -281,6 +319,34 @@ public sealed class WorklistBuilder
             return;
         }
 
+        AddItems(child);
+    }
+
+    /// <summary>
+    /// Adds one child the weekly list has already evaluated as of this builder's date, under the same policy and
+    /// calendar (a child an <see cref="ICaseloadSink.Evaluated"/> receives), without evaluating it a second time: its
+    /// items, as <see cref="Add"/> gives them.
+    /// </summary>
+    /// <remarks>For a job that builds the worklist in the same pass as the weekly flag list. The record's validity is
+    /// still checked (the allocation-free check, no findings built); a record that fails it goes through <see cref="Add"/>,
+    /// so it is reported with every reason, never half-evaluated. Rules as <see cref="Worklist"/>.</remarks>
+    /// <param name="child">The child, evaluated by the weekly list.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="child"/> is null.</exception>
+    public void AddEvaluated(ChildCase child)
+    {
+        Preconditions.CheckNotNull(child, nameof(child));
+        if (!evaluator.Validator.IsValid(child))
+        {
+            Add(child);
+            return;
+        }
+
+        read++;
+        AddItems(child);
+    }
+
+    private void AddItems(ChildCase child)
+    {
         string? iro = Worklist.IroOn(child, asOf);
         int before = items.Count;
         try
@@ -300,12 +366,67 @@ public sealed class WorklistBuilder
         }
     }
 
+    /// <summary>Sorts in <see cref="Worklist.Order"/>: by an integer key (the IRO's rank, ordinal with none last, and the
+    /// due date's day number), then each run of equal keys by the full order (child, kind, review number). False, with
+    /// nothing done, when a due date is not in the ISO calendar.</summary>
+    private static bool SortByKey(WorklistItem[] sorted)
+    {
+        var names = new List<string>();
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (WorklistItem item in sorted)
+        {
+            if (item.DueDate.Calendar != CalendarSystem.Iso)
+            {
+                return false;
+            }
+
+            if (item.Iro is string iro && rank.TryAdd(iro, 0))
+            {
+                names.Add(iro);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            rank[names[i]] = i;
+        }
+
+        var keys = new long[sorted.Length];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            long iroRank = sorted[i].Iro is string iro ? rank[iro] : names.Count;
+            keys[i] = (iroRank << 32) | (uint)ChildCase.DayNumber(sorted[i].DueDate);
+        }
+
+        Array.Sort(keys, sorted);
+        for (int from = 0, to; from < sorted.Length; from = to)
+        {
+            to = from + 1;
+            while (to < sorted.Length && keys[to] == keys[from])
+            {
+                to++;
+            }
+
+            if (to - from > 1)
+            {
+                Array.Sort(sorted, from, to - from, Worklist.Order);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The worklist of the children added so far, sorted.</summary>
     /// <returns>The worklist.</returns>
     public Worklist Build()
     {
         WorklistItem[] sorted = items.ToArray();
-        Array.Sort(sorted, Worklist.Order);
+        if (!SortByKey(sorted))
+        {
+            Array.Sort(sorted, Worklist.Order);
+        }
+
         return new Worklist(asOf, horizonWeeks, Array.AsReadOnly(sorted), notEvaluated.ToArray(), read);
     }
 }

@@ -187,6 +187,79 @@ public class WorklistTests
     }
 
     [Fact]
+    public void Items_AreInTheOrder_WithManyIrosAndSameDayItems()
+    {
+        // Many children over a few IROs (and none), reviews on a few dates, so that many items share an IRO and a due date.
+        string?[] iros = ["b", "A", null, "a", "Ä", "b "];
+        var children = new List<ChildCase>();
+        for (int n = 0; n < 300; n++)
+        {
+            string first = new LocalDate(2024, 10, 28).PlusDays(n % 5).ToString("uuuu-MM-dd", null);
+            string second = new LocalDate(2025, 3, 14).PlusDays(n % 3).ToString("uuuu-MM-dd", null);
+            string? iro = iros[n % iros.Length];
+            children.Add(Child("C" + ((n * 7919) % 1000).ToString("D3", null), first, second) with
+            {
+                IroAllocations = iro is null ? null : [new IroAllocation(iro, D("2024-10-01"))],
+                TracksReviewRecords = n % 4 == 0,
+            });
+        }
+
+        Worklist list = Worklist.Build(children, D("2025-08-20"), horizonWeeks: 10);
+        Assert.True(list.Items.Count > 300);
+        for (int i = 1; i < list.Items.Count; i++)
+        {
+            Assert.True(Worklist.Order.Compare(list.Items[i - 1], list.Items[i]) <= 0, $"items {i - 1} and {i} out of order");
+        }
+
+        Assert.Equal(["A", "a", "b", "b ", "Ä", null], list.Iros);
+        Assert.Equal(list.Items.Where(i => i.Iro == "b").ToArray(), list.ForIro("b"));
+        Assert.Equal(list.Items.Where(i => i.Iro is null).ToArray(), list.ForIro(null));
+        Assert.Empty(list.ForIro("nobody"));
+    }
+
+    [Fact]
+    public void AddEvaluated_GivesTheSameWorklistAsAdd_ForTheChildrenTheWeeklyListEvaluated()
+    {
+        // The job's path: the worklist takes each child the sink is told was evaluated, without evaluating it again.
+        ChildCase[] children = [.. CaseloadTests.SmallCaseload(), SundayDue(), Child("W1", "2025-06-03"), Child("B1", "2024-10-28", "2025-02-25")];
+        LocalDate asOf = D("2025-08-20");
+        var evaluator = new CaseloadEvaluator();
+        var viaSink = new WorklistBuilder(asOf, evaluator.Policy, evaluator.Calendar);
+        evaluator.Evaluate(children, asOf, new EvaluatedOnly(viaSink));
+        Worklist expected = Worklist.Build(children, asOf);
+        Worklist actual = viaSink.Build();
+        Assert.NotEmpty(expected.Items);
+        Assert.Equal(expected.Items, actual.Items);
+        Assert.Equal(expected.ChildrenEvaluated, actual.ChildrenEvaluated);
+    }
+
+    [Fact]
+    public void AddEvaluated_AChildThatFailsValidation_IsStillReportedWithEveryReason()
+    {
+        ChildCase bad = CaseloadTests.SmallCaseload()[2]; // overlapping episodes
+        var builder = new WorklistBuilder(D("2025-07-20"));
+        builder.AddEvaluated(bad);
+        builder.AddEvaluated(SundayDue());
+        Worklist list = builder.Build();
+        Assert.DoesNotContain(list.Items, i => i.ChildId == bad.Id);
+        Assert.Contains(Assert.Single(list.NotEvaluated).Rejections, r => r.Code == "IN-EPISODES");
+        Assert.Equal((2, 1), (list.ChildrenRead, list.ChildrenEvaluated));
+    }
+
+    private sealed class EvaluatedOnly(WorklistBuilder builder) : ICaseloadSink
+    {
+        public void Flag(CaseloadFlag flag)
+        {
+        }
+
+        public void Evaluated(ChildCase child) => builder.AddEvaluated(child);
+
+        public void NotEvaluated(ChildEvaluation child)
+        {
+        }
+    }
+
+    [Fact]
     public void PeriodKnownOnlyInPart_NextReviewAtTheLatest_Unnumbered_AndNoRecordItems()
     {
         // 903-W: the period began 2018-05-01, before the return's window from 2025-04-01; one review in it, 2025-05-10.

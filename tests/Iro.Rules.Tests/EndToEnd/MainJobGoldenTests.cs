@@ -274,7 +274,8 @@ public static class GoldenCaseload
 /// IRO_PRINT_GOLDEN=1 to see the new hashes, and say in the commit why the outputs changed. Changed once since: issue K
 /// part 1 added flags.csv's trailing iro column (empty here: these files record no allocations), figures.json's two
 /// IRO-1 figures and iro_caseloads (not recorded) and their console lines; with those taken out the outputs were
-/// byte for byte the same.</summary>
+/// byte for byte the same. worklist.csv and the calendars (one hash over calendars/*.ics in name order) were added
+/// from the code as it was before the issue J speed steps, with a synthetic caseload that records IRO allocations.</summary>
 public sealed class MainJobGoldenTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "iro-golden-" + Guid.NewGuid().ToString("N"));
@@ -294,7 +295,9 @@ public sealed class MainJobGoldenTests : IDisposable
         flags: "0E10E62D7A1F9F40AF6F1E5F51D59328DF5E6E2922002F5A2AAE0E3D99093C18",
         notEvaluated: "9BB748A469B09DBBAE5F7A88ABBE7F68934479E4FF4567377F2A9E072129B38A",
         figures: "4C970101AC532F752B4E9035013E1E82031693FC86AA193F8B743B98533FBEF2",
-        console: "3D484E31EEA36658E02CA089DEE01424A65740FAE03897DEACBDD4EE3EAAA962");
+        console: "3D484E31EEA36658E02CA089DEE01424A65740FAE03897DEACBDD4EE3EAAA962",
+        worklist: "7CE8E0CD5A6D53E2413040284CCC4029FA072444972B05B0F3B57B97A1B2898A",
+        calendars: "BD7770F346F72F45C2610446F0A196E0C94D134E1C35E689AE17E86B2A6DB050");
 
     [Fact]
     public void OneReturn_NotInChildOrder_Buffered() => AssertGolden(
@@ -303,7 +306,9 @@ public sealed class MainJobGoldenTests : IDisposable
         flags: "8853A5D0399F122EDE1A1869F3B1382995B21916824F343A954FF75681737A3A",
         notEvaluated: "39249F7A64E9CD94EF2485893D8CFAB1343809ED3511263659AE9EFA91CFD0A4",
         figures: "757293EAFE15E5773F46C136EDD32FF120C49A06AE30E5E9FB193CADA8C06A90",
-        console: "E2C1E63038AD630D9E3F40A1F6F00C8D8B372088EB5C4F337698C04F49A08544");
+        console: "E2C1E63038AD630D9E3F40A1F6F00C8D8B372088EB5C4F337698C04F49A08544",
+        worklist: "7CE8E0CD5A6D53E2413040284CCC4029FA072444972B05B0F3B57B97A1B2898A",
+        calendars: "BD7770F346F72F45C2610446F0A196E0C94D134E1C35E689AE17E86B2A6DB050");
 
     [Fact]
     public void TwoReturns_Merged() => AssertGolden(
@@ -312,7 +317,9 @@ public sealed class MainJobGoldenTests : IDisposable
         flags: "E898F7E67C26E3599D648EA14AAFA8D25212705C92494708182125D60D96782E",
         notEvaluated: "71080011234F92B4466001CD89C4C1FA65C23AFB04AD3459DB6C91861CDED90D",
         figures: "B1EAC1290D2850086F65FDC5B3D87E7269D6A40FDFD5C340AA26BA63B6B1D254",
-        console: "AE8425A2F90FC858D06D5C2C488B2E6B671C7D3D1718ED44BB8A654728DBD86F");
+        console: "AE8425A2F90FC858D06D5C2C488B2E6B671C7D3D1718ED44BB8A654728DBD86F",
+        worklist: "34CA3DB91C860DD344A620774BE53688793A3B35F37560249181EF88DC745B50",
+        calendars: "F39C96035BCE59DD491AD64D0318E18F9A111271E43D9DFA2F22217D31AE5D2F");
 
     [Fact]
     public void FullHistory() => AssertGolden(
@@ -321,7 +328,22 @@ public sealed class MainJobGoldenTests : IDisposable
         flags: "9BB8BC94EE34E36D12BFFFBE4154E24A599F163EF226521B4F8B16B149F6BC3E",
         notEvaluated: "9BB748A469B09DBBAE5F7A88ABBE7F68934479E4FF4567377F2A9E072129B38A",
         figures: "79D86C63D510E2452B166D5C6D595030FFB9B2FC38FD282F2A094C0801D7B119",
-        console: "68949EB3502501B25F119015A409DAA5FAEDBA6CEC7BB5E760804DB74E897C3E");
+        console: "68949EB3502501B25F119015A409DAA5FAEDBA6CEC7BB5E760804DB74E897C3E",
+        worklist: "3CC7C2D7CE4ACC0614001D002C26A381744764113AB644685331E1A81B199D2B",
+        calendars: "560849C71BC53BCAEBAD196054B3E276E115D1BF755A7849561581432E02DD8D");
+
+    /// <summary>The synthetic caseload (the sample's generator, seeded): it records IRO allocations and a roster, so
+    /// the worklist has an IRO per calendar and IRO-3 is counted.</summary>
+    [Fact]
+    public void Synthetic_WithIroAllocations() => AssertGolden(
+        ["--count", "3000"],
+        exitCode: 0,
+        flags: "2BDA50E8E7AD842A3E8A28FF37F155A9DC8EF67D2859B2BC9D011EBF3FB24A14",
+        notEvaluated: "73AA72342D8497F2D872B68E33D6D1782587348CACDA35359F8074EA6429B4B9",
+        figures: "7B5307C9CA77909856AEC8AFC06DFCA669B10A07812A0FFBFC0C7D2FBBDB7EE4",
+        console: "558F12B4F7049146445758ADF859DE4B0DA506646F8843355357B7F30452E0BA",
+        worklist: "5759CFD6CA1A8A5513B923615C14130F5B681D4FDA5BD915B999439F8205A16C",
+        calendars: "F0F8F969A1EA696255C4015A8C7167F5116403DD79F79BD7596CFA50DB7D4C3D");
 
     private string Folder(string name, Action<string> write)
     {
@@ -330,17 +352,18 @@ public sealed class MainJobGoldenTests : IDisposable
         return folder;
     }
 
-    private void AssertGolden(string[] input, int exitCode, string flags, string notEvaluated, string figures, string console)
+    private void AssertGolden(string[] input, int exitCode, string flags, string notEvaluated, string figures, string console, string worklist, string calendars)
     {
         string output = Path.Combine(root, "out");
         var run = Cli.Iro.Run(["caseload", .. input, "--as-of", "2025-11-10", "--year", "2024", "--max-rejected", "0.5", "--out", output]);
-        string actual = $"exit {run.ExitCode}\nflags: \"{Hash(output, "flags.csv")}\",\nnotEvaluated: \"{Hash(output, "not_evaluated.csv")}\",\nfigures: \"{Hash(output, "figures.json")}\",\nconsole: \"{Console(run.Output)}\"";
+        string actual = $"exit {run.ExitCode}\nflags: \"{Hash(output, "flags.csv")}\",\nnotEvaluated: \"{Hash(output, "not_evaluated.csv")}\",\nfigures: \"{Hash(output, "figures.json")}\",\nconsole: \"{Console(run.Output)}\",\n"
+            + $"worklist: \"{Hash(output, "worklist.csv")}\",\ncalendars: \"{Calendars(output)}\"";
         if (Environment.GetEnvironmentVariable("IRO_PRINT_GOLDEN") == "1")
         {
             System.Console.Error.WriteLine(actual);
         }
 
-        string expected = $"exit {exitCode}\nflags: \"{flags}\",\nnotEvaluated: \"{notEvaluated}\",\nfigures: \"{figures}\",\nconsole: \"{console}\"";
+        string expected = $"exit {exitCode}\nflags: \"{flags}\",\nnotEvaluated: \"{notEvaluated}\",\nfigures: \"{figures}\",\nconsole: \"{console}\",\nworklist: \"{worklist}\",\ncalendars: \"{calendars}\"";
         Assert.True(expected == actual, $"The outputs changed.\nexpected:\n{expected}\nactual:\n{actual}\n{run.Output}\n{run.Error}");
     }
 
@@ -352,6 +375,27 @@ public sealed class MainJobGoldenTests : IDisposable
         var lines = stdout.Replace(root, "ROOT", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd('\r'))
             .Where(l => !timed.Any(t => l.StartsWith(t, StringComparison.Ordinal)));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines))));
+    }
+
+    /// <summary>One SHA-256 over the calendar files (calendars/*.ics) in ordinal name order: each file's name, a NUL,
+    /// its bytes and a NUL.</summary>
+    private static string Calendars(string output)
+    {
+        string folder = Path.Combine(output, "calendars");
+        if (!Directory.Exists(folder))
+        {
+            return "missing";
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (string path in Directory.GetFiles(folder, "*.ics").Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0"));
+            hash.AppendData(File.ReadAllBytes(path));
+            hash.AppendData(new byte[1]);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>The file's SHA-256; figures.json with the run's temporary folder names replaced, as they differ per run.</summary>
