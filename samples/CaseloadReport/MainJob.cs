@@ -229,7 +229,7 @@ internal static class MainJob
             + $" and {N(worklist.ForIro(null).Count)} for children with no IRO allocated; {N(calendars.Count)} calendar files in {output.FinalPathOf(WorklistCalendars.Folder)}.");
         double seconds = Math.Max(wall.Elapsed.TotalSeconds, 1e-3);
         stdout.WriteLine($"End to end: {N(report.ChildrenRead)} children in {seconds.ToString("N2", CultureInfo.InvariantCulture)} s wall, {N((int)(report.ChildrenRead / seconds))} children a second "
-            + $"(checking and reading the input, the flag list, the annual figures and writing the four outputs; not the .NET runtime's start-up).");
+            + $"(checking and reading the input, the flag list, the annual figures and writing every output: flags, children not evaluated, worklist and calendars, figures and report; not the .NET runtime's start-up).");
         stdout.WriteLine($"Wrote {string.Join(", ", OutputFolder.Names.Select(output.FinalPathOf))}; peak memory {N((int)(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)))} MB.");
         if (!report.Complete)
         {

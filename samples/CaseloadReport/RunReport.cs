@@ -70,7 +70,7 @@ internal sealed record RunReport(
 
         if (rowsWithoutChild > 0)
         {
-            reasons.Add($"{N(rowsWithoutChild)} {(rowsWithoutChild == 1 ? "row belongs" : "rows belong")} to no known child (CHILD blank or not in header.csv), so some child may have been evaluated without them");
+            reasons.Add($"{N(rowsWithoutChild)} {(rowsWithoutChild == 1 ? "row belongs" : "rows belong")} to no known child (CHILD blank or not among the return's children, or a rejected iro_roster.csv row; each is in not_evaluated.csv), so some child may have been evaluated without them");
         }
 
         if (rows is RowCounts r && r.Read > 0 && r.Rejected > maxRejected * r.Read)

@@ -260,7 +260,7 @@ public static class IroChecks
             RuleId.IroCaseload,
             band == CaseloadBand.Above ? Outcome.NotMet : band == CaseloadBand.Within ? Outcome.Met : Outcome.Information,
             Citations.IroCaseload,
-            $"{children.ToString(CultureInfo.InvariantCulture)} children at {fullTimeEquivalent.ToString("0.##", CultureInfo.InvariantCulture)} FTE: {band.ToString().ToLowerInvariant()} the range of {range}."));
+            $"{children.ToString(CultureInfo.InvariantCulture)} {(children == 1 ? "child" : "children")} at {fullTimeEquivalent.ToString("0.##", CultureInfo.InvariantCulture)} FTE: {band.ToString().ToLowerInvariant()} the range of {range}."));
     }
 
     private static string Text(LocalDateTime t) => t.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
