@@ -226,7 +226,7 @@ internal static class MainJob
         stdout.WriteLine();
         stdout.WriteLine($"Worklist as of {Iso(worklist.AsOf)} to {Iso(worklist.HorizonEnd)} ({worklist.HorizonWeeks} weeks): {N(worklist.Items.Count)} items, "
             + $"{N(worklist.Items.Count(static i => i.Status == WorklistStatus.Overdue))} overdue, for {N(worklist.Iros.Count(static i => i is not null))} IROs"
-            + $" and {N(worklist.ForIro(null).Count)} for children with no IRO allocated; {N(calendars.Count)} calendar files in {output.FinalPathOf(WorklistCalendars.Folder)}.");
+            + $" and {N(worklist.ForIro(null).Count)} for children with no IRO allocated; {N(calendars.Count)} calendar {(calendars.Count == 1 ? "file" : "files")} in {output.FinalPathOf(WorklistCalendars.Folder)}.");
         double seconds = Math.Max(wall.Elapsed.TotalSeconds, 1e-3);
         stdout.WriteLine($"End to end: {N(report.ChildrenRead)} children in {seconds.ToString("N2", CultureInfo.InvariantCulture)} s wall, {N((int)(report.ChildrenRead / seconds))} children a second "
             + $"(checking and reading the input, the flag list, the annual figures and writing every output: flags, children not evaluated, worklist and calendars, figures and report; not the .NET runtime's start-up).");
