@@ -56,6 +56,14 @@ public sealed record WorklistItem(string? Iro, string ChildId, WorklistItemKind 
 {
     private readonly string? reason;
 
+    /// <summary>The child's identifier.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string ChildId { get; init; } = Preconditions.CheckNotNull(ChildId, nameof(ChildId));
+
+    /// <summary>The rule's finding behind the item: its rule id, citation and reason.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public Finding Finding { get; init; } = Preconditions.CheckNotNull(Finding, nameof(Finding));
+
     /// <summary>For a review, the day to book it by: the latest working day on or before <see cref="DueDate"/> in the
     /// worklist's calendar (CAL-4, <see cref="Timescales.CalendarMonths.SuggestedLatestWorkingDay"/>); otherwise <see langword="null"/>.</summary>
     public LocalDate? BookBy { get; init; }
@@ -165,8 +173,8 @@ public sealed class Worklist
     {
         AsOf = asOf;
         HorizonWeeks = horizonWeeks;
-        Items = items;
-        NotEvaluated = notEvaluated;
+        Items = items is WorklistItem[] itemArray ? Array.AsReadOnly(itemArray) : items; // not castable back to a writable array
+        NotEvaluated = notEvaluated is ChildEvaluation[] notArray ? Array.AsReadOnly(notArray) : notEvaluated;
         ChildrenRead = childrenRead;
         Iros = Array.AsReadOnly(items.Select(static i => i.Iro).Distinct().ToArray());
 

@@ -331,6 +331,10 @@ public class WorklistTests
     [Fact]
     public void Arguments_OutOfRange_Throw()
     {
+        Iro.Rules.Explanations.Finding finding = Review(Worklist.Build([SundayDue()], D("2025-08-20")), "S1").Finding;
+        Assert.Throws<ArgumentNullException>(() => new WorklistItem(null, null!, WorklistItemKind.Review, WorklistStatus.Due, D("2025-09-14"), finding));
+        Assert.Throws<ArgumentNullException>(() => new WorklistItem(null, "S1", WorklistItemKind.Review, WorklistStatus.Due, D("2025-09-14"), null!));
+        Assert.False(Worklist.Build([SundayDue()], D("2025-08-20")).NotEvaluated is ChildEvaluation[]); // read-only, not a writable array
         Assert.Throws<ArgumentOutOfRangeException>(() => Worklist.Build([], D("2025-01-01"), horizonWeeks: 53));
         Assert.Throws<ArgumentOutOfRangeException>(() => Worklist.Build([], D("2025-01-01"), horizonWeeks: -1));
         Assert.Throws<ArgumentNullException>(() => Worklist.Build(null!, D("2025-01-01")));
