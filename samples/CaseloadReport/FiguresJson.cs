@@ -93,7 +93,8 @@ internal static class FiguresJson
             }
 
             json.WriteEndArray();
-            IroCaseloads(json, report.Caseloads);
+            IroCaseloads(json, "iro_caseloads", report.Caseloads);
+            IroCaseloads(json, "iro_caseloads_year_end", report.YearEndCaseloads);
 
             json.WriteStartArray("participation");
             foreach (ParticipationCode code in Enum.GetValues<ParticipationCode>())
@@ -135,10 +136,10 @@ internal static class FiguresJson
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>IRO-3 on the as-of date: each IRO's children, FTE, range and band; null numbers when not recorded.</summary>
-    private static void IroCaseloads(Utf8JsonWriter json, IroCaseloadReport loads)
+    /// <summary>IRO-3 on one date (the as-of date, or the reporting year's last day): each IRO's children, FTE, range and band; null numbers when not recorded.</summary>
+    private static void IroCaseloads(Utf8JsonWriter json, string name, IroCaseloadReport loads)
     {
-        json.WriteStartObject("iro_caseloads");
+        json.WriteStartObject(name);
         json.WriteString("rule", "IRO-3");
         json.WriteString("citation", Iro.Rules.Explanations.Citations.IroCaseload.ShortForm);
         json.WriteString("as_of", MainJob.Iso(loads.AsOf));

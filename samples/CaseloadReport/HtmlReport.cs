@@ -92,7 +92,8 @@ internal static class HtmlReport
         }
 
         html.Append("</table>");
-        CaseloadSection(html, report.Caseloads);
+        CaseloadSection(html, report.Caseloads, "iro-caseloads");
+        CaseloadSection(html, report.YearEndCaseloads, "iro-caseloads-year-end");
         html.Append("<h2>Review timeliness by month</h2>").Append(MonthlyChart(figures.ReviewsByMonth));
         html.Append("<h2>Participation (PN0-PN7)</h2>").Append(ParticipationChart(figures.Participation));
         html.Append("<p>").Append(E(figures.Participation.Finding.Summary)).Append("</p>");
@@ -145,9 +146,9 @@ internal static class HtmlReport
     }
 
     /// <summary>IRO-3: each IRO's caseload on the as-of date against the range pro-rated by FTE.</summary>
-    private static void CaseloadSection(StringBuilder html, IroCaseloadReport loads)
+    private static void CaseloadSection(StringBuilder html, IroCaseloadReport loads, string id)
     {
-        html.Append("<h2 id=\"iro-caseloads\">IRO caseloads on ").Append(MainJob.Iso(loads.AsOf)).Append(" (IRO-3)</h2>");
+        html.Append("<h2 id=\"").Append(id).Append("\">IRO caseloads on ").Append(MainJob.Iso(loads.AsOf)).Append(" (IRO-3)</h2>");
         if (!loads.Recorded)
         {
             html.Append("<p class=\"nr\">Not recorded in this source: it holds no IRO allocations.</p>");

@@ -144,6 +144,9 @@ internal static class MainJob
         // IRO-3 in the same pass: each child evaluated counts for the IRO allocated to it on the as-of date.
         var caseloadCounter = new IroCaseloadCounter(options.AsOf, input.Roster, policy);
         var sink = new FlagCsvSink(notEvaluated, input.Source == "synthetic" ? 12 : 40, figureBuilder, caseloadCounter);
+        // And for the annual figures, on the reporting year's last day (the caseloads an annual report states).
+        var yearEndCounter = new IroCaseloadCounter(options.Year.End, input.Roster, policy);
+        sink.YearEnd = yearEndCounter;
         // So is the IROs' worklist (worklist.csv, calendars/): the same children, the same per-rule code.
         var worklistBuilder = new WorklistBuilder(options.AsOf, policy, evaluator.Calendar, options.Weeks);
         sink.Worklist = worklistBuilder;
@@ -199,6 +202,9 @@ internal static class MainJob
         var report = new RunReport(options, input, figures, RunReport.Sorted(sink.Tallies), totals.Flags, totals.Evaluated, notEvaluated, incomplete)
         {
             Caseloads = new IroCaseloadReport(options.AsOf, input.Recorded.HasFlag(RecordedFacts.IroAllocations), input.Roster is not null, caseloads, caseloadCounter.ChildrenWithoutIro, policy),
+            YearEndCaseloads = new IroCaseloadReport(
+                options.Year.End, input.Recorded.HasFlag(RecordedFacts.IroAllocations), input.Roster is not null,
+                input.Recorded.HasFlag(RecordedFacts.IroAllocations) ? yearEndCounter.Build() : Array.Empty<IroCaseload>(), yearEndCounter.ChildrenWithoutIro, policy),
             Worklist = worklist,
         };
 
@@ -306,7 +312,7 @@ internal static class MainJob
         }
 
         stdout.WriteLine($"IRO caseloads on {Iso(loads.AsOf)} (IRO-3, {loads.Policy.CaseloadMin}-{loads.Policy.CaseloadMax} children per full-time IRO{(loads.RosterGiven ? ", pro-rated by the roster's FTE" : "; no roster, so every IRO counts as 1.0 FTE")}): "
-            + $"{N(loads.Iros.Count)} IROs, {N(loads.Count(CaseloadBand.Above))} above the range, {N(loads.Count(CaseloadBand.Within))} within, {N(loads.Count(CaseloadBand.Below))} below; {N(loads.ChildrenWithoutIro)} children looked after with no IRO allocated.");
+            + $"{N(loads.Iros.Count)} IROs, {N(loads.Count(CaseloadBand.Above))} above the range, {N(loads.Count(CaseloadBand.Within))} within, {N(loads.Count(CaseloadBand.Below))} below; {N(loads.ChildrenWithoutIro)} {(loads.ChildrenWithoutIro == 1 ? "child" : "children")} looked after with no IRO allocated.");
         foreach (IroCaseload load in loads.Iros.Take(ConsoleNotEvaluated))
         {
             stdout.WriteLine($"  {load.Iro,-12} {load.Assessment.Finding.Summary}");
@@ -316,6 +322,11 @@ internal static class MainJob
         {
             stdout.WriteLine($"  ... and {N(loads.Iros.Count - ConsoleNotEvaluated)} more IROs in figures.json and report.html");
         }
+
+        IroCaseloadReport yearEnd = report.YearEndCaseloads;
+        stdout.WriteLine($"IRO caseloads at the reporting year's end, {Iso(yearEnd.AsOf)} (IRO-3, for the annual figures): {N(yearEnd.Iros.Count)} IROs, "
+            + $"{N(yearEnd.Count(CaseloadBand.Above))} above the range, {N(yearEnd.Count(CaseloadBand.Within))} within, {N(yearEnd.Count(CaseloadBand.Below))} below; "
+            + $"{N(yearEnd.ChildrenWithoutIro)} {(yearEnd.ChildrenWithoutIro == 1 ? "child" : "children")} looked after with no IRO allocated (each IRO in figures.json and report.html).");
     }
 
     // For a long run, a progress line on standard error every 2 seconds (the outputs and standard output are the same
@@ -359,6 +370,9 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
     /// <summary>The worklist built in the same pass, if any.</summary>
     internal WorklistBuilder? Worklist { get; set; }
 
+    /// <summary>IRO-3 on the reporting year's last day, for the annual figures, counted in the same pass, if any.</summary>
+    internal IroCaseloadCounter? YearEnd { get; set; }
+
     /// <summary>Each child evaluated: its flags written with its IRO, then it goes into the annual figures, the IRO-3
     /// caseloads and the worklist in the same pass (the caseload is read once).</summary>
     public void Evaluated(ChildCase child)
@@ -371,6 +385,7 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
 
         figures.Add(child);
         caseloads.Add(child);
+        YearEnd?.Add(child);
         Worklist?.AddEvaluated(child); // evaluated once: by the weekly list, just now
     }
 

@@ -51,6 +51,9 @@ internal sealed record RunReport(
     /// <summary>IRO-3 on the as-of date.</summary>
     internal required IroCaseloadReport Caseloads { get; init; }
 
+    /// <summary>IRO-3 on the reporting year's last day (the annual figures' caseloads).</summary>
+    internal required IroCaseloadReport YearEndCaseloads { get; init; }
+
     internal int ChildrenNotEvaluated => NotEvaluated.Count;
 
     /// <summary>Children read = evaluated + not evaluated.</summary>

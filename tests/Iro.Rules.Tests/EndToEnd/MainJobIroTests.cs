@@ -70,6 +70,29 @@ public class MainJobIroTests
         Assert.Contains("IRO caseloads on 2025-11-10 (IRO-3, 50-70 children per full-time IRO, pro-rated by the roster's FTE): 2 IROs, 1 above the range", run.Stdout, StringComparison.Ordinal);
     }
 
+    // IRO-3 for the annual figures is counted on the reporting year's last day, beside the as-of date's. The example return
+    // (samples/ssda903) on 2025-03-31: 1001 (V2 from 2025-01-06, IRO-A from 2025-01-07) and 1004 (C2 from 2024-01-08, IRO-A)
+    // with IRO-A, 1005 (E1 from 2024-06-01) with IRO-B, 1009 (E1 from 2025-01-06) with none; 1002 and 1010 came into care
+    // in October 2025, and 1001 moved to IRO-B on 2025-09-01.
+    [Fact]
+    public void Iro3_AtTheReportingYearsEnd_IsInTheFigures()
+    {
+        using var folder = new JobFolder();
+        JobRun run = MainJobProcess.Run("--ssda903", Path.Combine(AppContext.BaseDirectory, "Ssda903Samples"), "--as-of", "2025-11-10", "--out", folder.Out);
+
+        Assert.True(run.ExitCode == 1, run.ToString()); // the example's bad rows, on purpose
+        JsonElement yearEnd = folder.Figures().GetProperty("iro_caseloads_year_end");
+        Assert.Equal("2025-03-31", yearEnd.GetProperty("as_of").GetString());
+        Assert.True(yearEnd.GetProperty("recorded").GetBoolean());
+        Assert.Equal(1, yearEnd.GetProperty("children_without_iro").GetInt32());
+        JsonElement[] iros = yearEnd.GetProperty("iros").EnumerateArray().ToArray();
+        Assert.Equal(["IRO-A", "IRO-B", "IRO-C"], iros.Select(i => i.GetProperty("iro").GetString()));
+        Assert.Equal([2, 1, 0], iros.Select(i => i.GetProperty("children").GetInt32()));
+        Assert.Equal(["above", "below", "below"], iros.Select(i => i.GetProperty("band").GetString())); // 0.02 FTE: 1-1.4; 0.04 FTE: 2-2.8
+        Assert.Contains("IRO caseloads at the reporting year's end, 2025-03-31 (IRO-3, for the annual figures): 3 IROs, 1 above the range, 0 within, 2 below; 1 child looked after with no IRO allocated", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("IRO caseloads on 2025-03-31 (IRO-3)", File.ReadAllText(folder.OutFile("report.html")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void WithoutAnAllocationsFile_Iro1AndIro3_AreNotRecorded_AndTheIroColumnIsEmpty()
     {
