@@ -51,7 +51,7 @@ internal static class MainJob
         }
 
         // The previous run's outputs go first, so that a run that fails or is stopped part way never leaves files
-        // that look current; this run's are moved into place only when all four are complete.
+        // that look current; this run's are moved into place only when all of them are complete.
         string removed;
         try
         {
@@ -208,7 +208,7 @@ internal static class MainJob
             Worklist = worklist,
         };
 
-        // 3. The other outputs, then all four moved into place together.
+        // 3. The other outputs, then all of them moved into place together.
         using (var csv = new StreamWriter(output.PathOf("not_evaluated.csv"), false, new UTF8Encoding(false)))
         {
             CsvText.Row(csv, "child_id", "code", "file", "line", "column", "value", "message");

@@ -209,7 +209,7 @@ public sealed class Worklist
     public int HorizonWeeks { get; }
 
     /// <summary>The last day it looks at: <see cref="AsOf"/> plus <see cref="HorizonWeeks"/> weeks (CAL-5).</summary>
-    public LocalDate HorizonEnd => AsOf.PlusDays(7 * HorizonWeeks);
+    public LocalDate HorizonEnd => Timescales.Weeks.After(AsOf, HorizonWeeks);
 
     /// <summary>Every item, sorted by IRO (no IRO last), then due date, child and kind.</summary>
     public IReadOnlyList<WorklistItem> Items { get; }
@@ -312,7 +312,7 @@ public sealed class WorklistBuilder
         this.asOf = asOf;
         this.horizonWeeks = horizonWeeks;
         evaluator = new CaseloadEvaluator(policy, calendar);
-        run = new WeeklyRun(evaluator.Policy, evaluator.Calendar, 7 * horizonWeeks);
+        run = new WeeklyRun(evaluator.Policy, evaluator.Calendar, Period.DaysBetween(asOf, Timescales.Weeks.After(asOf, horizonWeeks))); // the look-ahead, CAL-5 weeks
     }
 
     /// <summary>Adds one child: its items, or, when the weekly list cannot evaluate it, the child with every reason.</summary>

@@ -94,7 +94,7 @@ internal static class ReviewWorklist
     /// the latest working day on or before the due date) is no later than the horizon's end. A review due on Sunday
     /// 28 December 2025 is booked by Wednesday 24 December, so an 8-week horizon from 31 October (to 26 December) lists it.</summary>
     private static bool BookByInHorizon(WeeklyRun run, LocalDate asOf, LocalDate due) =>
-        run.DueSoon(asOf, ReviewSchedule.BookBy(due, run.Calendar).BookBy);
+        run.DueSoon(asOf, CalendarMonths.SuggestedLatestWorkingDay(due, run.Calendar)); // the date alone: no reason text for a screen
 
     /// <summary>The next review (with its book-by date) and the visit window before it.</summary>
     private static void NextReview(
