@@ -153,9 +153,13 @@ internal static class MainJob
         CaseloadTotals totals;
         IReadOnlyList<IroCaseload> caseloads;
         using (var csv = new StreamWriter(output.PathOf("flags.csv"), false, new UTF8Encoding(false), 1 << 16))
+        using (Handoff<ChildCase>? after = Environment.ProcessorCount > 1 ? new Handoff<ChildCase>(sink.AddToBuilders, "figures and worklist") : null)
         {
             CsvText.Row(csv, FlagCsvSink.Columns);
             sink.Writer = csv;
+            // The figures, the IRO-3 counts and the worklist's items take each evaluated child on a thread of their own,
+            // in the same order, so that work runs beside the evaluation (the outputs are the same bytes either way).
+            sink.After = after;
             // SSDA903 files are read on a thread of their own, a few batches ahead, while this one evaluates and writes:
             // reading and evaluating use the two cores at once, and the flags still come out in file order.
             bool files = input.Source == "ssda903";
@@ -163,6 +167,7 @@ internal static class MainJob
             int threads = files ? Math.Clamp(Environment.ProcessorCount - 1, 1, 512) : Math.Min(Environment.ProcessorCount, 512);
             totals = evaluator.Evaluate(WithProgress(children, clock, stderr), options.AsOf, sink, threads);
             sink.Flush();
+            after?.Complete();
 
             // IRO-3 is over the whole caseload, so its rows (one per IRO above the range, no child) come last.
             caseloads = input.Recorded.HasFlag(RecordedFacts.IroAllocations) ? caseloadCounter.Build() : Array.Empty<IroCaseload>();
@@ -383,10 +388,27 @@ internal sealed class FlagCsvSink(List<ChildEvaluation> notEvaluated, int keep, 
             Write(pending.Dequeue(), iro);
         }
 
+        if (After is Handoff<ChildCase> after)
+        {
+            after.Add(child);
+        }
+        else
+        {
+            AddToBuilders(child);
+        }
+    }
+
+    /// <summary>When set, <see cref="AddToBuilders"/> runs on a thread of its own, in the same order (the job's second
+    /// core, beside the evaluation).</summary>
+    internal Handoff<ChildCase>? After { get; set; }
+
+    /// <summary>One evaluated child into the annual figures, the IRO-3 caseloads and the worklist.</summary>
+    internal void AddToBuilders(ChildCase child)
+    {
         figures.Add(child);
         caseloads.Add(child);
         YearEnd?.Add(child);
-        Worklist?.AddEvaluated(child); // evaluated once: by the weekly list, just now
+        Worklist?.AddEvaluated(child); // evaluated once: by the weekly list
     }
 
     internal static readonly string[] Columns = ["child_id", "rule_id", "status", "date", "reason", "citation", "rule_title", "iro"];

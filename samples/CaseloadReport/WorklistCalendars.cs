@@ -85,12 +85,16 @@ internal static class WorklistCalendars
             using var file = new StreamWriter(Path.Combine(folder, name), false, new UTF8Encoding(false), 1 << 16);
             string head = Serialize(ToCalendar(iro, Array.Empty<WorklistItem>(), worklist.AsOf));
             file.Write(head.AsSpan(0, head.Length - CalendarEnd.Length));
-            var line = new StringBuilder(256);
-            for (; at < items.Count && string.Equals(items[at].Iro, iro, StringComparison.Ordinal); at++)
+            int end = at;
+            while (end < items.Count && string.Equals(items[end].Iro, iro, StringComparison.Ordinal))
             {
-                WriteEvents(file, line, items[at], worklist.AsOf);
+                end++;
             }
 
+            // The events are formatted on every core in chunks and written in order: the same bytes as one by one.
+            LocalDate asOf = worklist.AsOf;
+            ChunkedText.Write(file, items, at, end, (w, line, item) => WriteEvents(w, line, item, asOf));
+            at = end;
             file.Write(CalendarEnd);
             written.Add(name);
         }
