@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -8,13 +9,18 @@ using System.Threading.Tasks;
 namespace CaseloadReport;
 
 /// <summary>Writes a long run of items as text, in order, with the formatting shared out over the cores: items are
-/// rendered in chunks into buffers on every core, and the buffers are written to the file in the items' order, so the
-/// bytes are exactly those of rendering each item in turn on one thread.</summary>
+/// rendered in chunks on every core, and the chunks are written to the file in the items' order, so the bytes are
+/// exactly those of rendering each item in turn on one thread.</summary>
 /// <remarks>For worklist.csv and the calendar files, whose items (hundreds of thousands for a large caseload) are each
-/// rendered alone: an item's text depends on nothing but the item.</remarks>
+/// rendered alone: an item's text depends on nothing but the item. Chunks are rendered a wave at a time (two per core),
+/// and encoded as UTF-8 by the thread that rendered them when the target is a UTF-8 file; the next wave is rendered
+/// while the caller writes this one.</remarks>
 internal static class ChunkedText
 {
     private const int ChunkSize = 1024;
+
+    /// <summary>The chunks' builders, kept for the next chunks (each is large: kept, not collected).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<StringBuilder> Builders = new();
 
     /// <summary>Writes <paramref name="render"/>'s text for <paramref name="items"/>[<paramref name="from"/>..<paramref name="to"/>) to
     /// <paramref name="target"/>. <paramref name="render"/> gets the chunk's writer, a scratch builder of its own, and the item.</summary>
@@ -32,35 +38,85 @@ internal static class ChunkedText
             return;
         }
 
+        // A UTF-8 file (no byte-order mark after its start) takes the chunks' bytes directly.
+        Stream? file = target is StreamWriter { Encoding: UTF8Encoding, BaseStream.CanWrite: true } stream ? stream.BaseStream : null;
+        target.Flush();
         int wave = Math.Min(chunks, Environment.ProcessorCount * 2);
-        var buffers = new StringWriter[wave];
-        var scratches = new StringBuilder[wave];
-        for (int k = 0; k < wave; k++)
-        {
-            buffers[k] = new StringWriter(new StringBuilder(ChunkSize * 512), CultureInfo.InvariantCulture);
-            scratches[k] = new StringBuilder(256);
-        }
-
-        for (int first = 0; first < chunks; first += wave)
+        Chunk[] Render(int first)
         {
             int count = Math.Min(wave, chunks - first);
+            var done = new Chunk[count];
             Parallel.For(0, count, k =>
             {
-                StringWriter buffer = buffers[k];
-                buffer.GetStringBuilder().Clear();
+                var text = new StringWriter(Builders.TryTake(out StringBuilder? reused) ? reused.Clear() : new StringBuilder(ChunkSize * 400), CultureInfo.InvariantCulture);
+                var scratch = new StringBuilder(256);
                 int start = from + ((first + k) * ChunkSize), end = Math.Min(to, start + ChunkSize);
                 for (int i = start; i < end; i++)
                 {
-                    render(buffer, scratches[k], items[i]);
+                    render(text, scratch, items[i]);
                 }
+
+                done[k] = Chunk.Of(text.GetStringBuilder(), file is not null);
             });
-            for (int k = 0; k < count; k++)
+            return done;
+        }
+
+        Task<Chunk[]> next = Task.Run(() => Render(0));
+        for (int first = 0; first < chunks; first += wave)
+        {
+            Chunk[] ready = next.GetAwaiter().GetResult();
+            int following = first + wave;
+            if (following < chunks)
             {
-                foreach (ReadOnlyMemory<char> part in buffers[k].GetStringBuilder().GetChunks())
+                next = Task.Run(() => Render(following));
+            }
+
+            foreach (Chunk chunk in ready)
+            {
+                chunk.WriteTo(target, file);
+                Builders.Add(chunk.Text);
+            }
+        }
+
+        target.Flush();
+    }
+
+    /// <summary>One rendered chunk: UTF-8 bytes (rented) for a file, or the text.</summary>
+    private readonly record struct Chunk(StringBuilder Text, byte[]? Bytes, int Length)
+    {
+        internal static Chunk Of(StringBuilder text, bool encode)
+        {
+            if (!encode)
+            {
+                return new Chunk(text, null, 0);
+            }
+
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            int written = 0;
+            Encoder encoder = Encoding.UTF8.GetEncoder(); // a surrogate pair split between two of the builder's parts stays one character
+            foreach (ReadOnlyMemory<char> part in text.GetChunks())
+            {
+                written += encoder.GetBytes(part.Span, bytes.AsSpan(written), flush: false);
+            }
+
+            written += encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes.AsSpan(written), flush: true);
+            return new Chunk(text, bytes, written);
+        }
+
+        internal void WriteTo(TextWriter target, Stream? file)
+        {
+            if (Bytes is null || file is null)
+            {
+                foreach (ReadOnlyMemory<char> part in Text.GetChunks())
                 {
                     target.Write(part.Span);
                 }
+
+                return;
             }
+
+            file.Write(Bytes, 0, Length);
+            ArrayPool<byte>.Shared.Return(Bytes);
         }
     }
 }

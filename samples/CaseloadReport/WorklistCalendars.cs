@@ -106,15 +106,29 @@ internal static class WorklistCalendars
 
     /// <summary>An item's events as iCalendar text, written directly: byte for byte what Ical.Net's serializer writes for
     /// the events of <see cref="ToCalendar"/> (properties in name order, TEXT values escaped, lines folded at 75 octets;
-    /// a test compares the two), without building Ical.Net's objects, which cost tens of microseconds an event.</summary>
+    /// a test compares the two), without building Ical.Net's objects, which cost tens of microseconds an event. Each
+    /// TEXT property is put together in <paramref name="line"/> piece by piece (the pieces <see cref="Parts"/>,
+    /// <see cref="Description"/> and <see cref="Uid"/> join), with no string of its own.</summary>
     internal static void WriteEvents(TextWriter writer, StringBuilder line, WorklistItem item, LocalDate asOf)
     {
         Span<char> date = stackalloc char[8];
+        string key = item.Key, asOfText = MainJob.Iso(asOf);
         string sequence = NodaTime.Period.DaysBetween(SequenceEpoch, asOf).ToString(CultureInfo.InvariantCulture);
-        foreach ((string part, LocalDate first, LocalDate last, string summary) in Parts(item))
+        bool bookBy = item.Kind == WorklistItemKind.Review && item.BookBy is LocalDate booked && booked != item.DueDate;
+        for (int part = bookBy ? 0 : 1; part < 2; part++)
         {
+            // part 0: the review's book-by day; part 1: the item's own event (due date, or the visit's window).
+            (LocalDate first, LocalDate last) = part == 0 ? (item.BookBy!.Value, item.BookBy.Value)
+                : item.Kind == WorklistItemKind.IroVisit ? (item.WindowStart ?? item.DueDate, item.WindowEnd ?? item.DueDate)
+                : (item.DueDate, item.DueDate);
             writer.Write("BEGIN:VEVENT\r\n");
-            Property(writer, line, "DESCRIPTION:", Description(item, asOf));
+            line.Clear().Append("DESCRIPTION:");
+            Escaped(line, item.Reason);
+            Escaped(line, "\nSource: ");
+            Escaped(line, item.Citation.ShortForm);
+            Escaped(line, ".\nWorklist as of ");
+            line.Append(asOfText).Append('.');
+            Folded(writer, line);
             writer.Write("DTEND;VALUE=DATE:");
             writer.Write(Compact(last.PlusDays(1), date));
             writer.Write("\r\nDTSTAMP:");
@@ -124,18 +138,79 @@ internal static class WorklistCalendars
             writer.Write("\r\nSEQUENCE:");
             writer.Write(sequence);
             writer.Write("\r\n");
-            Property(writer, line, "SUMMARY:", summary);
+            line.Clear().Append("SUMMARY:");
+            Summary(line, item, part == 0);
+            Folded(writer, line);
             writer.Write("TRANSP:TRANSPARENT\r\n");
-            Property(writer, line, "UID:", Uid(item, part));
+            line.Clear().Append("UID:");
+            Escaped(line, key);
+            Escaped(line, "/");
+            Escaped(line, PartName(item, part == 0));
+            Escaped(line, UidDomain);
+            Folded(writer, line);
             writer.Write("END:VEVENT\r\n");
         }
     }
 
-    /// <summary>One TEXT content line: the name, the value escaped (backslash, semicolon, comma and line breaks), folded
-    /// so that no line is longer than 75 octets of UTF-8 (a fold is CRLF and a space, RFC 5545 3.1).</summary>
-    private static void Property(TextWriter writer, StringBuilder line, string name, string value)
+    /// <summary>The event's part, as <see cref="Parts"/> names it: "book-by", "window" or "due".</summary>
+    private static string PartName(WorklistItem item, bool bookBy) => bookBy ? "book-by" : item.Kind == WorklistItemKind.IroVisit ? "window" : "due";
+
+    /// <summary>The event's summary, as <see cref="Parts"/> gives it, escaped into <paramref name="line"/>.</summary>
+    private static void Summary(StringBuilder line, WorklistItem item, bool bookBy)
     {
-        line.Clear().Append(name);
+        if (item.Status == WorklistStatus.Overdue)
+        {
+            line.Append("OVERDUE: ");
+        }
+
+        bool capital = false;
+        switch (item.Kind)
+        {
+            case WorklistItemKind.Review when bookBy:
+                line.Append("Book ");
+                break;
+            case WorklistItemKind.Review:
+                capital = true;
+                break;
+            case WorklistItemKind.IroVisit:
+                line.Append("IRO visit before ");
+                break;
+            default:
+                line.Append(item.Kind == WorklistItemKind.Minutes ? "Minutes of " : "Recommendations of ");
+                break;
+        }
+
+        if (item.ReviewNumber is int n)
+        {
+            line.Append(capital ? "Review " : "review ").Append(n);
+        }
+        else
+        {
+            line.Append(capital ? "The next review" : "the next review");
+        }
+
+        switch (item.Kind)
+        {
+            case WorklistItemKind.Review when bookBy:
+                line.Append(" by today\\, due ").Append(MainJob.Iso(item.DueDate)).Append(": child ");
+                break;
+            case WorklistItemKind.IroVisit:
+                line.Append(": child ");
+                break;
+            default:
+                line.Append(" due: child ");
+                break;
+        }
+
+        Escaped(line, item.ChildId);
+        line.Append(" (");
+        Escaped(line, item.Rule.Value);
+        line.Append(')');
+    }
+
+    /// <summary>Appends a TEXT value escaped (RFC 5545 3.3.11: backslash, semicolon, comma; CRLF, CR or LF as \\n).</summary>
+    private static void Escaped(StringBuilder line, string value)
+    {
         int plain = 0; // the start of the run of characters not yet appended
         for (int i = 0; i < value.Length; i++)
         {
@@ -166,7 +241,12 @@ internal static class WorklistCalendars
         }
 
         line.Append(value, plain, value.Length - plain);
+    }
 
+    /// <summary>Writes one content line, the property put together in <paramref name="line"/>, folded so that no line is
+    /// longer than 75 octets of UTF-8 (a fold is CRLF and a space, RFC 5545 3.1).</summary>
+    private static void Folded(TextWriter writer, StringBuilder line)
+    {
         // A line of up to 75 octets is written whole; a longer one is folded counting each UTF-16 unit's octets alone
         // (a surrogate as 3), as Ical.Net does.
         char[] text = System.Buffers.ArrayPool<char>.Shared.Rent(line.Length);

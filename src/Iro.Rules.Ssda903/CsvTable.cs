@@ -201,6 +201,13 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The physical line breaks inside the current row's quoted values.</summary>
     private static int Breaks(CsvDataReader csv)
     {
+        // A line break can only be inside a quoted value: a row with no quote (nearly every row) has none, and its
+        // fields need not be looked at one by one.
+        if (!csv.GetRawRecordSpan().Contains('"'))
+        {
+            return 0;
+        }
+
         int breaks = 0;
         for (int i = 0; i < csv.RowFieldCount; i++)
         {

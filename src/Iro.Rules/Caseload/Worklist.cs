@@ -119,13 +119,26 @@ public sealed record WorklistItem(string? Iro, string ChildId, WorklistItemKind 
     /// <c>after-</c> and <see cref="ReviewAfter"/>) and the kind, for example <c>C100123/REV-3/20240105/3/review</c>.
     /// </summary>
     /// <remarks>Calendar files build their event UIDs from it, so that next week's file updates the same events.</remarks>
-    public string Key =>
-        $"{Escape(ChildId)}/{Rule.Value}/{Compact(PeriodStart)}/{(ReviewNumber is int n ? n.ToString(CultureInfo.InvariantCulture) : "after-" + (ReviewAfter is LocalDate a ? Compact(a) : "unknown"))}/{KindText}";
+    public string Key => string.Concat(
+    [
+        Escape(ChildId), "/", Rule.Value, "/", Compact(PeriodStart), "/",
+        ReviewNumber is int n ? n.ToString(CultureInfo.InvariantCulture) : "after-" + (ReviewAfter is LocalDate a ? Compact(a) : "unknown"),
+        "/", KindText,
+    ]);
 
     private static string Compact(LocalDate date) => DateFormat.Iso(date).Replace("-", string.Empty, StringComparison.Ordinal);
 
+    /// <summary>The characters a key keeps as they are (ASCII letters, digits, '-' and '.'); any other is percent-encoded.</summary>
+    private static readonly System.Buffers.SearchValues<char> Plain =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+
     private static string Escape(string text)
     {
+        if (!text.AsSpan().ContainsAnyExcept(Plain))
+        {
+            return text; // nearly every child id: nothing to encode
+        }
+
         var escaped = new StringBuilder(text.Length);
         foreach (byte b in Encoding.UTF8.GetBytes(text))
         {
