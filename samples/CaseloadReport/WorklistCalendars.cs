@@ -123,8 +123,8 @@ internal static class WorklistCalendars
                 : (item.DueDate, item.DueDate);
             writer.Write("BEGIN:VEVENT\r\n");
             line.Clear().Append("DESCRIPTION:");
-            Escaped(line, item.Reason);
-            Escaped(line, "\nSource: ");
+            // One escaped value, written in pieces: a CR that ends the reason and the LF after it are one line break.
+            Escaped(line, "\nSource: ", Escaped(line, item.Reason));
             Escaped(line, item.Citation.ShortForm);
             Escaped(line, ".\nWorklist as of ");
             line.Append(asOfText).Append('.');
@@ -208,11 +208,17 @@ internal static class WorklistCalendars
         line.Append(')');
     }
 
-    /// <summary>Appends a TEXT value escaped (RFC 5545 3.3.11: backslash, semicolon, comma; CRLF, CR or LF as \\n).</summary>
-    private static void Escaped(StringBuilder line, string value)
+    /// <summary>Appends a TEXT value escaped (RFC 5545 3.3.11: backslash, semicolon, comma; CRLF, CR or LF as \\n);
+    /// returns whether it ended with a CR. <paramref name="afterCr"/>: the piece before it did, so a LF first is that CR's.</summary>
+    private static bool Escaped(StringBuilder line, string value, bool afterCr = false)
     {
-        int plain = 0; // the start of the run of characters not yet appended
-        for (int i = 0; i < value.Length; i++)
+        if (value.Length == 0)
+        {
+            return afterCr;
+        }
+
+        int plain = afterCr && value[0] == '\n' ? 1 : 0; // the start of the run of characters not yet appended
+        for (int i = plain; i < value.Length; i++)
         {
             char c = value[i];
             if (c is not ('\\' or ';' or ',' or '\r' or '\n'))
@@ -241,6 +247,7 @@ internal static class WorklistCalendars
         }
 
         line.Append(value, plain, value.Length - plain);
+        return value[^1] == '\r';
     }
 
     /// <summary>Writes one content line, the property put together in <paramref name="line"/>, folded so that no line is

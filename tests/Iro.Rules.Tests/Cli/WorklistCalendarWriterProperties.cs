@@ -72,6 +72,8 @@ public class WorklistCalendarWriterProperties
     [InlineData("C100123", "Review 3 is due by 2026-04-03, 6 months after review 2 on 2025-10-03 (CPPCR 2010 reg 33(2)); due in 3 days.", "CPPCR 2010 reg 33(2)")]
     [InlineData("Zoë-Ångström, \"Ω\" 😀 é", "Ünïcödé; line one\r\nline two\nthree\rfour \\ back, slash — and a long tail éééééééééééééééééééééééééééééééééééééééééééééééé", "reg 33; s. 25A, é")]
     [InlineData(" lead and trail ", "  spaces at both ends  ", " ")]
+    [InlineData("C1\r", "a reason ending in CR\r", "citation\r")] // the description's CR and the LF after it are one line break
+    [InlineData("C2", "\r", "\n")]
     public void SameTextAsIcalNet_Examples(string childId, string reason, string citation)
     {
         foreach (WorklistItem item in Items(childId, reason, citation, 7))
