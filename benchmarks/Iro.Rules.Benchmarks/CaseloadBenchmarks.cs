@@ -62,6 +62,27 @@ public class CaseloadBenchmarks
     [Benchmark(Baseline = true)]
     public int Naive() => naive.CountFlags(children, AsOf);
 
+    /// <summary><c>evaluate N R</c>: N synthetic children evaluated R times to a counting sink, in a plain process (for a
+    /// profiler, which BenchmarkDotNet's child processes hide); prints each round's time.</summary>
+    /// <param name="count">The number of children.</param>
+    /// <param name="rounds">How many times they are evaluated.</param>
+    /// <returns>The exit code.</returns>
+    public static int Tool(int count, int rounds)
+    {
+        ChildCase[] all = SyntheticCaseload.Build(count, AsOf, seed: 20261123, longHistories: true).ToArray();
+        var evaluator = new CaseloadEvaluator();
+        var counter = new CountingFlagSink();
+        for (int r = 0; r < rounds; r++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            CaseloadTotals totals = evaluator.Evaluate(all, AsOf, counter);
+            Console.WriteLine($"round {r + 1}: {count:N0} children, {totals.Flags:N0} flags in {clock.Elapsed.TotalMilliseconds:N0} ms ({count / clock.Elapsed.TotalSeconds:N0} a second)");
+            counter.Clear();
+        }
+
+        return 0;
+    }
+
     [Benchmark]
     public int EvaluateToSink()
     {

@@ -11,6 +11,11 @@ public static class Program
             return Ssda903ReadBenchmarks.Tool(args); // a plain process for farm-bench's peak memory
         }
 
+        if (args is ["evaluate", string count, string rounds])
+        {
+            return CaseloadBenchmarks.Tool(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

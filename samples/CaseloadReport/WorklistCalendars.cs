@@ -36,6 +36,9 @@ internal static class WorklistCalendars
 
     private static readonly LocalDate SequenceEpoch = new(1971, 1, 1);
 
+    /// <summary>The characters a TEXT value escapes (RFC 5545 3.3.11).</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\;,\r\n");
+
     /// <summary>Each IRO's file name, in the worklist's IRO order: <c>iro-NAME.ics</c> (letters, digits and '-' kept,
     /// anything else '_'; a clash gets -2, -3, ...), and <see cref="Unallocated"/> for no IRO.</summary>
     internal static IReadOnlyList<(string? Iro, string FileName)> FileNames(IReadOnlyList<string?> iros)
@@ -220,12 +223,14 @@ internal static class WorklistCalendars
         int plain = afterCr && value[0] == '\n' ? 1 : 0; // the start of the run of characters not yet appended
         for (int i = plain; i < value.Length; i++)
         {
-            char c = value[i];
-            if (c is not ('\\' or ';' or ',' or '\r' or '\n'))
+            int next = value.AsSpan(i).IndexOfAny(Special); // most values have none, or a comma or two
+            if (next < 0)
             {
-                continue;
+                break;
             }
 
+            i += next;
+            char c = value[i];
             line.Append(value, plain, i - plain);
             switch (c)
             {
