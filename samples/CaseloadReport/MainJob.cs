@@ -160,11 +160,12 @@ internal static class MainJob
             // The figures, the IRO-3 counts and the worklist's items take each evaluated child on a thread of their own,
             // in the same order, so that work runs beside the evaluation (the outputs are the same bytes either way).
             sink.After = after;
-            // SSDA903 files are read on a thread of their own, a few batches ahead, while this one evaluates and writes:
-            // reading and evaluating use the two cores at once, and the flags still come out in file order.
-            bool files = input.Source == "ssda903";
-            IEnumerable<ChildCase> children = files ? new Prefetch<ChildCase>(input.Children()) : input.Children();
-            int threads = files ? Math.Clamp(Environment.ProcessorCount - 1, 1, 512) : Math.Min(Environment.ProcessorCount, 512);
+            // The children (SSDA903 files read, or the synthetic caseload built) come from a thread of their own, a few
+            // batches ahead, while this one evaluates and writes: reading, evaluating and the figures and worklist use the
+            // cores at once, and the flags still come out in input order.
+            bool ahead = Environment.ProcessorCount > 1;
+            IEnumerable<ChildCase> children = ahead ? new Prefetch<ChildCase>(input.Children()) : input.Children();
+            int threads = Math.Clamp(Environment.ProcessorCount - 1, 1, 512);
             totals = evaluator.Evaluate(WithProgress(children, clock, stderr), options.AsOf, sink, threads);
             sink.Flush();
             after?.Complete();
