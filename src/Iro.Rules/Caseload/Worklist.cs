@@ -387,13 +387,16 @@ public sealed class WorklistBuilder
         }
     }
 
-    /// <summary>Sorts in <see cref="Worklist.Order"/>: by an integer key (the IRO's rank, ordinal with none last, and the
-    /// due date's day number), then each run of equal keys by the full order (child, kind, review number). False, with
-    /// nothing done, when a due date is not in the ISO calendar.</summary>
+    /// <summary>Sorts in <see cref="Worklist.Order"/>: by an integer key (the IRO's rank, ordinal with none last, the due
+    /// date's day number, and the item's place in the input), then each run of equal IRO and due date that is not
+    /// already in the full order (child, kind, review number) by that order. Items come in the caseload's order, which
+    /// for a return sorted by CHILD is already the order within a run, so most runs are only checked. False, with
+    /// nothing done, when a due date is not in the ISO calendar or the keys do not fit.</summary>
     private static bool SortByKey(WorklistItem[] sorted)
     {
         var names = new List<string>();
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        int firstDay = int.MaxValue, lastDay = int.MinValue;
         foreach (WorklistItem item in sorted)
         {
             if (item.DueDate.Calendar != CalendarSystem.Iso)
@@ -401,10 +404,19 @@ public sealed class WorklistBuilder
                 return false;
             }
 
+            int day = ChildCase.DayNumber(item.DueDate);
+            firstDay = Math.Min(firstDay, day);
+            lastDay = Math.Max(lastDay, day);
             if (item.Iro is string iro && rank.TryAdd(iro, 0))
             {
                 names.Add(iro);
             }
+        }
+
+        const int DayBits = 20, IroBits = 11;
+        if (sorted.Length == 0 || names.Count >= (1 << IroBits) || (long)lastDay - firstDay >= 1 << DayBits)
+        {
+            return false;
         }
 
         names.Sort(StringComparer.Ordinal);
@@ -417,19 +429,21 @@ public sealed class WorklistBuilder
         for (int i = 0; i < sorted.Length; i++)
         {
             long iroRank = sorted[i].Iro is string iro ? rank[iro] : names.Count;
-            keys[i] = (iroRank << 32) | (uint)ChildCase.DayNumber(sorted[i].DueDate);
+            keys[i] = (((iroRank << DayBits) | (long)(ChildCase.DayNumber(sorted[i].DueDate) - firstDay)) << 32) | (uint)i;
         }
 
         Array.Sort(keys, sorted);
         for (int from = 0, to; from < sorted.Length; from = to)
         {
             to = from + 1;
-            while (to < sorted.Length && keys[to] == keys[from])
+            bool inOrder = true;
+            while (to < sorted.Length && keys[to] >> 32 == keys[from] >> 32)
             {
+                inOrder &= Worklist.Order.Compare(sorted[to - 1], sorted[to]) <= 0;
                 to++;
             }
 
-            if (to - from > 1)
+            if (!inOrder)
             {
                 Array.Sort(sorted, from, to - from, Worklist.Order);
             }
