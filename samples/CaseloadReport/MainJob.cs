@@ -224,14 +224,26 @@ internal static class MainJob
             }
         }
 
-        using (var csv = new StreamWriter(output.PathOf(WorklistCsv.FileName), false, new UTF8Encoding(false), 1 << 16))
+        // worklist.csv is written beside the calendars (each formatted on every core): neither waits for the other.
+        System.Threading.Tasks.Task worklistCsv = System.Threading.Tasks.Task.Run(() =>
         {
+            using var csv = new StreamWriter(output.PathOf(WorklistCsv.FileName), false, new UTF8Encoding(false), 1 << 16);
             WorklistCsv.Write(csv, worklist.Items);
+        });
+        IReadOnlyList<string> calendars;
+        try
+        {
+            calendars = WorklistCalendars.Write(worklist, output.PathOf(WorklistCalendars.Folder));
+            File.WriteAllText(output.PathOf("figures.json"), FiguresJson.Render(report), new UTF8Encoding(false));
+            File.WriteAllText(output.PathOf("report.html"), HtmlReport.Render(report), new UTF8Encoding(false));
+        }
+        catch
+        {
+            ((IAsyncResult)worklistCsv).AsyncWaitHandle.WaitOne(); // not left writing while the run is refused
+            throw;
         }
 
-        IReadOnlyList<string> calendars = WorklistCalendars.Write(worklist, output.PathOf(WorklistCalendars.Folder));
-        File.WriteAllText(output.PathOf("figures.json"), FiguresJson.Render(report), new UTF8Encoding(false));
-        File.WriteAllText(output.PathOf("report.html"), HtmlReport.Render(report), new UTF8Encoding(false));
+        worklistCsv.GetAwaiter().GetResult(); // its failure (a full disk, say) thrown as it is, not wrapped
         output.Commit();
 
         WriteConsole(report, sink.First, flagTime, figureTime, stdout);
