@@ -49,9 +49,26 @@ internal readonly record struct BirthRow(LocalDate DateOfBirth, int Return, stri
 /// <summary>Everything one return holds about one child: its rows, and its problems.</summary>
 internal sealed class ChildRows(string id, int returnIndex)
 {
-    internal string Id { get; } = id;
+    internal string Id { get; private set; } = id;
 
     internal int Return { get; } = returnIndex;
+
+    /// <summary>Makes these rows the next child's, empty, keeping the lists' capacity: for a reader that hands out one
+    /// child at a time and gets the rows back only when the child has been put together (one return, streamed).</summary>
+    internal ChildRows Reset(string id)
+    {
+        Id = id;
+        Rows = 0;
+        HeaderRows = 0;
+        HeaderLines.Clear();
+        Births.Clear();
+        Episodes.Clear();
+        Reviews.Clear();
+        Adoptions.Clear();
+        Allocations.Clear();
+        Problems = null;
+        return this;
+    }
 
     internal int Rows { get; set; }
 

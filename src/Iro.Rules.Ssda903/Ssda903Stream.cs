@@ -412,7 +412,9 @@ internal sealed class Ssda903Session : IDisposable
     /// <summary>Every file ordered by child: a merge of the tables of each return, then of the returns, one child at a time.</summary>
     private IEnumerable<List<ChildRows>> Merged(ChildOrder comparer)
     {
-        var streams = sources.Select(s => (s.Xml?.Read(parser, s.Rank) ?? Stream(s, comparer)).GetEnumerator()).ToList();
+        // One return: its child's rows are put together before the next child is read, so one set of rows is reused.
+        bool reuse = sources.Count == 1;
+        var streams = sources.Select(s => (s.Xml?.Read(parser, s.Rank) ?? Stream(s, comparer, reuse)).GetEnumerator()).ToList();
         foreach (var e in streams)
         {
             open.Add(e);
@@ -421,11 +423,14 @@ internal sealed class Ssda903Session : IDisposable
         var live = streams.Where(e => e.MoveNext()).ToList();
         if (live.Count == 1)
         {
-            // One return: each child's rows are a group of one.
+            // One return: each child's rows are a group of one (the same list each time: the child is put together
+            // from it before the next is read).
             IEnumerator<ChildRows> only = live[0];
+            var one = new List<ChildRows>(1) { only.Current };
             do
             {
-                yield return new List<ChildRows>(1) { only.Current };
+                one[0] = only.Current;
+                yield return one;
             }
             while (only.MoveNext());
 
@@ -453,8 +458,11 @@ internal sealed class Ssda903Session : IDisposable
         }
     }
 
-    private IEnumerable<ChildRows> Stream(Source source, ChildOrder comparer)
+    /// <summary>One return's CSV tables, merged child by child. <paramref name="reuse"/>: each child's rows are given
+    /// back (put together) before the next child is read, so the same rows are reused for it.</summary>
+    private IEnumerable<ChildRows> Stream(Source source, ChildOrder comparer, bool reuse)
     {
+        ChildRows? spare = null;
         var tables = new CsvTable?[Tables.Names.Length];
         try
         {
@@ -479,7 +487,8 @@ internal sealed class Ssda903Session : IDisposable
                     continue;
                 }
 
-                var rows = new ChildRows(id, source.Rank);
+                ChildRows rows = reuse && spare is not null ? spare.Reset(id) : new ChildRows(id, source.Rank);
+                spare = rows;
                 parser.Read(Tables.Header, header, rows);
                 for (int t = 1; t < Tables.Names.Length; t++)
                 {
