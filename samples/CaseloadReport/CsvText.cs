@@ -50,13 +50,35 @@ internal static class CsvText
             return;
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' || value.AsSpan().IndexOfAny(NeedsQuotesSearch) >= 0)
+        bool prefix = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        ReadOnlySpan<char> rest = value;
+        if (rest.IndexOfAny(NeedsQuotesSearch) < 0)
         {
-            writer.Write(Cell(value));
+            if (prefix)
+            {
+                writer.Write('\'');
+            }
+
+            writer.Write(value);
             return;
         }
 
-        writer.Write(value);
+        // Quoted (a reason with a comma, most of them), written piece by piece: no new string per cell.
+        writer.Write('"');
+        if (prefix)
+        {
+            writer.Write('\'');
+        }
+
+        for (int quote = rest.IndexOf('"'); quote >= 0; quote = rest.IndexOf('"'))
+        {
+            writer.Write(rest[..(quote + 1)]);
+            writer.Write('"'); // a quote inside a quoted cell is doubled
+            rest = rest[(quote + 1)..];
+        }
+
+        writer.Write(rest);
+        writer.Write('"');
     }
 
     /// <summary>Writes a date as yyyy-MM-dd (ISO; the cell never needs quotes), digit by digit; nothing for no date.</summary>

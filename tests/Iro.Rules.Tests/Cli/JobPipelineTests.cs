@@ -111,4 +111,28 @@ public class JobPipelineTests
         Assert.InRange(after, 1, 1_000);
         Assert.Equal(after, Volatile.Read(ref ran)); // nothing runs after Dispose
     }
+
+    [Property(MaxTest = 300)]
+    public bool CsvText_Write_is_the_cell_written_without_a_new_string(string? value)
+    {
+        var text = new StringWriter();
+        CsvText.Write(text, value);
+        return text.ToString() == CsvText.Cell(value) || (value is null && text.ToString().Length == 0);
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a, b", "\"a, b\"")]
+    [InlineData("say \"hi\", then", "\"say \"\"hi\"\", then\"")]
+    [InlineData("\"", "\"\"\"\"")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("-3, more", "\"'-3, more\"")] // the formula prefix inside the quotes
+    [InlineData("line\nbreak", "\"line\nbreak\"")]
+    [InlineData("", "")]
+    public void CsvText_Write_quotes_and_neutralises_cells(string value, string expected)
+    {
+        var text = new StringWriter();
+        CsvText.Write(text, value);
+        Assert.Equal(expected, text.ToString());
+    }
 }
