@@ -36,6 +36,10 @@ internal static class WorklistCalendars
 
     private static readonly LocalDate SequenceEpoch = new(1971, 1, 1);
 
+    /// <summary>The as-of date's texts (ISO, and SEQUENCE's days since 1971-01-01), made once per thread and date, not per event.</summary>
+    [ThreadStatic]
+    private static (LocalDate AsOf, string Iso, string Sequence)? asOfTexts;
+
     /// <summary>The characters a TEXT value escapes (RFC 5545 3.3.11).</summary>
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\;,\r\n");
 
@@ -115,8 +119,13 @@ internal static class WorklistCalendars
     internal static void WriteEvents(TextWriter writer, StringBuilder line, WorklistItem item, LocalDate asOf)
     {
         Span<char> date = stackalloc char[8];
-        string key = item.Key, asOfText = MainJob.Iso(asOf);
-        string sequence = NodaTime.Period.DaysBetween(SequenceEpoch, asOf).ToString(CultureInfo.InvariantCulture);
+        string key = item.Key;
+        if (asOfTexts is not { } texts || texts.AsOf != asOf)
+        {
+            asOfTexts = texts = (asOf, MainJob.Iso(asOf), NodaTime.Period.DaysBetween(SequenceEpoch, asOf).ToString(CultureInfo.InvariantCulture));
+        }
+
+        (_, string asOfText, string sequence) = texts;
         bool bookBy = item.Kind == WorklistItemKind.Review && item.BookBy is LocalDate booked && booked != item.DueDate;
         for (int part = bookBy ? 0 : 1; part < 2; part++)
         {
@@ -270,6 +279,20 @@ internal static class WorklistCalendars
             if (ascii ? all.Length <= 75 : Encoding.UTF8.GetByteCount(all) <= 75)
             {
                 writer.Write(all);
+                writer.Write("\r\n");
+                return;
+            }
+
+            if (ascii)
+            {
+                // One octet a character: 75 on the first line, then a space and 74 on each next one (as the loop below).
+                writer.Write(all[..75]);
+                for (int next = 75; next < all.Length; next += 74)
+                {
+                    writer.Write("\r\n ");
+                    writer.Write(all[next..Math.Min(all.Length, next + 74)]);
+                }
+
                 writer.Write("\r\n");
                 return;
             }
