@@ -32,16 +32,16 @@ internal static class Tables
 }
 
 /// <summary>One episode row as read.</summary>
-internal readonly record struct EpisodeRow(LocalDate Start, LocalDate? End, LegalStatus LegalStatus, ReasonForNewEpisode Reason, string Place, string Rec, int Return, string File, int Line);
+internal readonly record struct EpisodeRow(LocalDate Start, LocalDate? End, LegalStatus LegalStatus, ReasonForNewEpisode Reason, string Place, string Rec, int Return, string File, int Line, string RowColumn);
 
 /// <summary>One review row as read.</summary>
-internal readonly record struct ReviewRow(LocalDate Date, ParticipationCode Code, int Return, string File, int Line);
+internal readonly record struct ReviewRow(LocalDate Date, ParticipationCode Code, int Return, string File, int Line, string RowColumn);
 
 /// <summary>One placed_for_adoption row as read.</summary>
-internal readonly record struct AdoptionRow(LocalDate Decided, LocalDate? Ceased, string Reason, int Return, string File, int Line);
+internal readonly record struct AdoptionRow(LocalDate Decided, LocalDate? Ceased, string Reason, int Return, string File, int Line, string RowColumn);
 
 /// <summary>One iro_allocations row as read (IRO-1, IRO-3).</summary>
-internal readonly record struct AllocationRow(string Iro, LocalDate From, int Return, string File, int Line);
+internal readonly record struct AllocationRow(string Iro, LocalDate From, int Return, string File, int Line, string RowColumn);
 
 /// <summary>One header row as read.</summary>
 internal readonly record struct BirthRow(LocalDate DateOfBirth, int Return, string File, int Line);
@@ -245,6 +245,11 @@ internal interface IRecord
     /// <summary>The field as problems and notes name it (<c>DECOM</c>; <c>EPISODE/DECOM</c>).</summary>
     string Column(int column);
 
+    /// <summary>The whole record as notes and problems about it name it: <c>(row)</c> for a CSV row (its file names the
+    /// table); <c>EPISODE/(row)</c> for an XML record, whose file holds every kind of record, so that notes about
+    /// repeated episodes, reviews and adoption decisions are counted apart, as the CSV tables' are.</summary>
+    string RowColumn { get; }
+
     /// <summary>Reports what is wrong with the record's shape (a CSV row's field count; an XML field given twice).</summary>
     void CheckShape(RowParser parser, ChildRows rows);
 }
@@ -263,6 +268,8 @@ internal readonly struct CsvRecord(CsvTable csv, int table) : IRecord
     public int LineOf(int column) => csv.Line;
 
     public string Column(int column) => Tables.Columns[table][column];
+
+    public string RowColumn => "(row)";
 
     public void CheckShape(RowParser parser, ChildRows rows) => CheckFields(parser, rows, csv.File, csv.Line, csv.RowFields, csv.HeaderFields);
 
@@ -319,6 +326,8 @@ internal sealed class HeldRecord : IRecord
     public int LineOf(int column) => Line;
 
     public string Column(int column) => Tables.Columns[table][column];
+
+    public string RowColumn => "(row)";
 
     public void CheckShape(RowParser parser, ChildRows rows) => CsvRecord.CheckFields(parser, rows, File, Line, rowFields, headerFields);
 }
@@ -436,7 +445,7 @@ internal sealed class RowParser
                 }
                 else if (held is LocalDate date)
                 {
-                    rows.Reviews.Add(new ReviewRow(date, code, rows.Return, record.File, record.Line));
+                    rows.Reviews.Add(new ReviewRow(date, code, rows.Return, record.File, record.Line, record.RowColumn));
                 }
 
                 break;
@@ -449,7 +458,7 @@ internal sealed class RowParser
                 }
                 else if (from is LocalDate allocated)
                 {
-                    rows.Allocations.Add(new AllocationRow(iro.ToString(), allocated, rows.Return, record.File, record.Line));
+                    rows.Allocations.Add(new AllocationRow(iro.ToString(), allocated, rows.Return, record.File, record.Line, record.RowColumn));
                 }
 
                 break;
@@ -503,7 +512,7 @@ internal sealed class RowParser
 
         if (ok)
         {
-            rows.Episodes.Add(new EpisodeRow(start!.Value, end, ls, rne, place, rec, rows.Return, record.File, record.Line));
+            rows.Episodes.Add(new EpisodeRow(start!.Value, end, ls, rne, place, rec, rows.Return, record.File, record.Line, record.RowColumn));
         }
     }
 
@@ -528,7 +537,7 @@ internal sealed class RowParser
 
         if (ok)
         {
-            rows.Adoptions.Add(new AdoptionRow(decided!.Value, ceased, reason, rows.Return, record.File, record.Line));
+            rows.Adoptions.Add(new AdoptionRow(decided!.Value, ceased, reason, rows.Return, record.File, record.Line, record.RowColumn));
         }
     }
 

@@ -695,7 +695,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
                 else if (e.Return == kept.Return)
                 {
-                    parser.Notes.Add(e.File, "(row)", "903-NOTE", "a row repeated exactly (same child and start date) was read once", e.Line);
+                    parser.Notes.Add(e.File, e.RowColumn, "903-NOTE", "a row repeated exactly (same child and start date) was read once", e.Line);
                 }
 
                 kept = e.Return >= kept.Return ? e : kept; // the later return's DEC and REC
@@ -715,7 +715,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
                 else if (r.Return == kept.Return)
                 {
-                    parser.Notes.Add(r.File, "(row)", "903-NOTE", "a row repeated exactly (same child and review date) was read once", r.Line);
+                    parser.Notes.Add(r.File, r.RowColumn, "903-NOTE", "a row repeated exactly (same child and review date) was read once", r.Line);
                 }
             }
 
@@ -733,7 +733,7 @@ internal sealed class Ssda903Session : IDisposable
                 }
                 else if (a.Return == kept.Return)
                 {
-                    parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child and DATE_PLACED) was read once", a.Line);
+                    parser.Notes.Add(a.File, a.RowColumn, "903-NOTE", "a row repeated exactly (same child and DATE_PLACED) was read once", a.Line);
                 }
 
                 kept = a.Return >= kept.Return ? a : kept;
@@ -759,7 +759,7 @@ internal sealed class Ssda903Session : IDisposable
                     }
                     else if (a.Return == kept.Return)
                     {
-                        parser.Notes.Add(a.File, "(row)", "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
+                        parser.Notes.Add(a.File, a.RowColumn, "903-NOTE", "a row repeated exactly (same child, IRO and FROM) was read once", a.Line);
                     }
                 }
 

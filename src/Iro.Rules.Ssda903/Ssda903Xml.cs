@@ -623,6 +623,8 @@ internal sealed class XmlReturn
 
         public string Column(int column) => kind + "/" + Name(column);
 
+        public string RowColumn => kind + "/(row)";
+
         internal int LineOf(string name) => fields.TryGetValue(name, out XElement? field) ? XmlReturn.LineOf(field) : Line;
 
         internal string Text(string name) => fields.TryGetValue(name, out XElement? field) ? field.Value.Trim() : string.Empty;
