@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Tasks;
 
@@ -38,62 +39,96 @@ internal static class ChunkedText
             return;
         }
 
-        // A UTF-8 file (no byte-order mark after its start) takes the chunks' bytes directly.
-        Stream? file = target is StreamWriter { Encoding: UTF8Encoding, BaseStream.CanWrite: true } stream ? stream.BaseStream : null;
+        // A UTF-8 file (no byte-order mark after its start) takes the chunks' bytes directly, encoded by its own
+        // encoding (so its replacement or refusal of a lone surrogate is the file's, as when written item by item).
+        Encoding? utf8 = target is StreamWriter { Encoding: UTF8Encoding encoding, BaseStream.CanWrite: true } ? encoding : null;
+        Stream? file = utf8 is null ? null : ((StreamWriter)target).BaseStream;
         target.Flush();
         int wave = Math.Min(chunks, Environment.ProcessorCount * 2);
         Chunk[] Render(int first)
         {
             int count = Math.Min(wave, chunks - first);
             var done = new Chunk[count];
-            Parallel.For(0, count, k =>
+            try
             {
-                var text = new StringWriter(Builders.TryTake(out StringBuilder? reused) ? reused.Clear() : new StringBuilder(ChunkSize * 400), CultureInfo.InvariantCulture);
-                var scratch = new StringBuilder(256);
-                int start = from + ((first + k) * ChunkSize), end = Math.Min(to, start + ChunkSize);
-                for (int i = start; i < end; i++)
+                Parallel.For(0, count, k =>
                 {
-                    render(text, scratch, items[i]);
-                }
+                    var text = new StringWriter(Builders.TryTake(out StringBuilder? reused) ? reused.Clear() : new StringBuilder(ChunkSize * 400), CultureInfo.InvariantCulture);
+                    var scratch = new StringBuilder(256);
+                    int start = from + ((first + k) * ChunkSize), end = Math.Min(to, start + ChunkSize);
+                    for (int i = start; i < end; i++)
+                    {
+                        render(text, scratch, items[i]);
+                    }
 
-                done[k] = Chunk.Of(text.GetStringBuilder(), file is not null);
-            });
+                    done[k] = Chunk.Of(text.GetStringBuilder(), utf8);
+                });
+            }
+            catch (AggregateException e)
+            {
+                // What the rendering threw, as it is (the first, as one thread would have met it), not wrapped.
+                ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            }
+
             return done;
         }
 
-        Task<Chunk[]> next = Task.Run(() => Render(0));
-        for (int first = 0; first < chunks; first += wave)
+        Task<Chunk[]>? next = Task.Run(() => Render(0));
+        try
         {
-            Chunk[] ready = next.GetAwaiter().GetResult();
-            int following = first + wave;
-            if (following < chunks)
+            for (int first = 0; first < chunks; first += wave)
             {
-                next = Task.Run(() => Render(following));
-            }
+                Chunk[] ready = next!.GetAwaiter().GetResult();
+                next = null;
+                int following = first + wave;
+                if (following < chunks)
+                {
+                    next = Task.Run(() => Render(following));
+                }
 
-            foreach (Chunk chunk in ready)
+                foreach (Chunk chunk in ready)
+                {
+                    chunk.WriteTo(target, file);
+                    Return(chunk.Text);
+                }
+            }
+        }
+        finally
+        {
+            if (next is not null)
             {
-                chunk.WriteTo(target, file);
-                Builders.Add(chunk.Text);
+                // A write failed (a full disk, say): the wave being rendered is waited for, not left running, and
+                // whatever it threw is taken (the write's failure is the one thrown).
+                ((IAsyncResult)next).AsyncWaitHandle.WaitOne();
+                _ = next.Exception;
             }
         }
 
         target.Flush();
     }
 
+    /// <summary>Keeps a builder for the next chunks: a few, and none grown very large (so the pool holds a few MB).</summary>
+    private static void Return(StringBuilder builder)
+    {
+        if (Builders.Count < 2 * Environment.ProcessorCount && builder.Capacity <= ChunkSize * 1024)
+        {
+            Builders.Add(builder);
+        }
+    }
+
     /// <summary>One rendered chunk: UTF-8 bytes (rented) for a file, or the text.</summary>
     private readonly record struct Chunk(StringBuilder Text, byte[]? Bytes, int Length)
     {
-        internal static Chunk Of(StringBuilder text, bool encode)
+        internal static Chunk Of(StringBuilder text, Encoding? encoding)
         {
-            if (!encode)
+            if (encoding is null)
             {
                 return new Chunk(text, null, 0);
             }
 
-            byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(encoding.GetMaxByteCount(text.Length));
             int written = 0;
-            Encoder encoder = Encoding.UTF8.GetEncoder(); // a surrogate pair split between two of the builder's parts stays one character
+            Encoder encoder = encoding.GetEncoder(); // a surrogate pair split between two of the builder's parts stays one character
             foreach (ReadOnlyMemory<char> part in text.GetChunks())
             {
                 written += encoder.GetBytes(part.Span, bytes.AsSpan(written), flush: false);

@@ -14,7 +14,8 @@ namespace CaseloadReport;
 /// action throws stops the action (later items are drained, not run) and is thrown to the caller by <see cref="Complete"/>.</remarks>
 internal sealed class Handoff<T> : IDisposable
 {
-    private const int BatchSize = 256;
+    /// <summary>How many items are handed over at a time.</summary>
+    internal const int BatchSize = 256;
     private const int Depth = 16;
 
     private readonly BlockingCollection<T[]> queue = new(Depth);
@@ -85,7 +86,9 @@ internal sealed class Handoff<T> : IDisposable
         failed?.Throw();
     }
 
-    /// <summary>Stops the thread without waiting for <see cref="Complete"/> (a run that failed elsewhere).</summary>
+    /// <summary>Ends the thread without <see cref="Complete"/> (a run that failed elsewhere): the batches already handed
+    /// over are run (at most <c>Depth</c> of them), the batch still being filled is dropped, and whatever the action
+    /// threw is not thrown again.</summary>
     public void Dispose()
     {
         if (!completed)

@@ -243,7 +243,7 @@ internal static class MainJob
             throw;
         }
 
-        worklistCsv.GetAwaiter().GetResult(); // its failure (a full disk, say) thrown as it is, not wrapped
+        worklistCsv.GetAwaiter().GetResult(); // its failure (a full disk, say) thrown as it is, not wrapped (ChunkedText unwraps its own)
         output.Commit();
 
         WriteConsole(report, sink.First, flagTime, figureTime, stdout);

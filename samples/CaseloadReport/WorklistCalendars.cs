@@ -194,7 +194,7 @@ internal static class WorklistCalendars
 
         if (item.ReviewNumber is int n)
         {
-            line.Append(capital ? "Review " : "review ").Append(n);
+            line.Append(capital ? "Review " : "review ").Append(n.ToString(CultureInfo.InvariantCulture));
         }
         else
         {

@@ -84,11 +84,17 @@ public class JobPipelineTests
             }
         }, "test");
 
-        // Far more items than the queue holds: the caller must not be blocked once the action has failed.
-        for (int i = 0; i < 100_000; i++)
+        // Far more items than the queue holds: the caller must not be blocked once the action has failed (a hang fails
+        // the test after a minute instead of stopping the run).
+        var adding = new Thread(() =>
         {
-            handoff.Add(i);
-        }
+            for (int i = 0; i < 100_000; i++)
+            {
+                handoff.Add(i);
+            }
+        });
+        adding.Start();
+        Assert.True(adding.Join(TimeSpan.FromMinutes(1)), "the caller was blocked");
 
         var e = Assert.Throws<InvalidOperationException>(handoff.Complete);
         Assert.Equal("child 300 broke the figures", e.Message);
@@ -96,7 +102,7 @@ public class JobPipelineTests
     }
 
     [Fact]
-    public void Handoff_disposed_without_completing_stops_its_thread()
+    public void Handoff_disposed_without_completing_runs_what_was_handed_over_and_stops()
     {
         int ran = 0;
         var handoff = new Handoff<int>(_ => { Thread.Sleep(1); Interlocked.Increment(ref ran); }, "test");
@@ -105,11 +111,64 @@ public class JobPipelineTests
             handoff.Add(i);
         }
 
-        handoff.Dispose(); // returns once the thread has run what was handed over and ended
+        handoff.Dispose(); // returns once the thread has run the full batches handed over, and ended
         int after = Volatile.Read(ref ran);
         Thread.Sleep(50);
-        Assert.InRange(after, 1, 1_000);
+        Assert.Equal(1_000 / Handoff<int>.BatchSize * Handoff<int>.BatchSize, after); // the batch being filled is dropped
         Assert.Equal(after, Volatile.Read(ref ran)); // nothing runs after Dispose
+    }
+
+    private static readonly string[] Texts = ["plain", "Zoë, Ångström", "😀 pair", "lone \ud800 high", "lone \udc00 low", "ends high \ud83d", "\ude00 starts low", "crlf\r\n", "é"];
+
+    /// <summary>The bytes of a UTF-8 file written item by item, and through <c>ChunkedText</c> (which encodes each chunk
+    /// itself): the same, whatever the text, for any number of items (one chunk, several, several waves).</summary>
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5_000)]
+    [InlineData(12_345)]
+    public void ChunkedText_writes_a_utf8_file_byte_for_byte_as_one_item_at_a_time(int count)
+    {
+        string[] items = Enumerable.Range(0, count).Select(static i => Texts[i % Texts.Length] + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\r\n").ToArray();
+        static byte[] Through(Action<StreamWriter> write)
+        {
+            var bytes = new MemoryStream();
+            using (var writer = new StreamWriter(bytes, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                writer.Write("header\r\n");
+                write(writer);
+            }
+
+            return bytes.ToArray();
+        }
+
+        byte[] one = Through(w => Array.ForEach(items, w.Write));
+        byte[] chunked = Through(w => ChunkedText.Write(w, items, 0, items.Length, static (x, _, item) => x.Write(item)));
+        Assert.Equal(one, chunked);
+    }
+
+    [Fact]
+    public void ChunkedText_refuses_a_lone_surrogate_as_a_strict_file_would()
+    {
+        string[] items = Enumerable.Range(0, 3_000).Select(static i => i == 2_500 ? "bad \ud800 here\n" : "ok\n").ToArray();
+        using var bytes = new MemoryStream();
+        using var writer = new StreamWriter(bytes, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        Assert.Throws<EncoderFallbackException>(() => ChunkedText.Write(writer, items, 0, items.Length, static (x, _, item) => x.Write(item)));
+    }
+
+    [Fact]
+    public void ChunkedText_throws_what_the_rendering_threw_not_wrapped()
+    {
+        string[] items = Enumerable.Range(0, 5_000).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var e = Assert.Throws<InvalidOperationException>(() => ChunkedText.Write(new StringWriter(), items, 0, items.Length, static (x, _, item) =>
+        {
+            if (item == "3000")
+            {
+                throw new InvalidOperationException("item 3000 cannot be written");
+            }
+
+            x.Write(item);
+        }));
+        Assert.Equal("item 3000 cannot be written", e.Message);
     }
 
     [Property(MaxTest = 300)]
