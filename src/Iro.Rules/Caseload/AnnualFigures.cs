@@ -418,16 +418,17 @@ public sealed class AnnualFiguresBuilder
     {
         if (year.Contains(start))
         {
-            // Judged once the local deadline has passed (the year has ended, so the record holds it).
+            // Judged once the local deadline has passed (the year has ended, so the record holds it): the rule's own
+            // test, without building a finding per period.
             LocalDate due = IroChecks.AllocationDueBy(start, p);
             iroStarted++;
-            iroInTime += IroChecks.AllocatedInTimeByDate(start, IroChecks.AllocationForPeriod(child, start, due)?.From, due.PlusDays(1), p).Outcome == Explanations.Outcome.Met ? 1 : 0;
+            iroInTime += IroChecks.AllocatedBy(IroChecks.AllocationForPeriod(child, start, due)?.From, due) ? 1 : 0;
         }
 
         if (firstReview is LocalDate review && year.Contains(review))
         {
             iroFirstReviews++;
-            iroBeforeFirstReview += IroChecks.AppointedBeforeFirstReview(IroChecks.AllocationForPeriod(child, start, review)?.From, review).Outcome == Explanations.Outcome.Met ? 1 : 0;
+            iroBeforeFirstReview += IroChecks.AppointedBy(IroChecks.AllocationForPeriod(child, start, review)?.From, review) ? 1 : 0;
         }
     }
 

@@ -52,7 +52,7 @@ public static class IroChecks
                 appointedOn is LocalDate a ? $"IRO appointed {DateFormat.Iso(a)}, before the first review." : "No IRO appointed yet; one must be appointed before the first review.");
         }
 
-        bool met = appointedOn is LocalDate on && on <= review;
+        bool met = AppointedBy(appointedOn, review);
         return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
             appointedOn is LocalDate when
                 ? $"IRO appointed {DateFormat.Iso(when)}; first review {DateFormat.Iso(review)}: {(met ? "appointed before it" : "not appointed before it (IRO-1.NotAppointedBeforeFirstReview)")}."
@@ -61,6 +61,14 @@ public static class IroChecks
             Reason = met ? null : ReasonCodes.NotAppointedBeforeFirstReview,
         };
     }
+
+    /// <summary>IRO-1 statutory, the test alone: appointed on or before the first review (as <see cref="AppointedBeforeFirstReview"/>
+    /// judges a review held), without building the finding: for counts such as the annual figures.</summary>
+    internal static bool AppointedBy(LocalDate? appointedOn, LocalDate firstReview) => appointedOn is LocalDate on && on <= firstReview;
+
+    /// <summary>IRO-1 local, the test alone: allocated on or before the due date (<see cref="AllocationDueBy"/>), as
+    /// <see cref="AllocatedInTimeByDate"/> judges it; none allocated is not in time. For counts such as the annual figures.</summary>
+    internal static bool AllocatedBy(LocalDate? allocatedOn, LocalDate due) => allocatedOn is LocalDate on && on <= due;
 
     /// <summary>IRO-1 local, with dates only: the last day an IRO can be allocated in time, the notification date plus
     /// <see cref="LocalPolicy.LocalAllocationHours"/> in whole days, rounded up (24 hours: the next day).</summary>
@@ -96,7 +104,7 @@ public static class IroChecks
         string window = $"within {hours.ToString(CultureInfo.InvariantCulture)} hours of notification on {DateFormat.Iso(notifiedOn)} (by {DateFormat.Iso(due)} with dates only, local policy)";
         if (allocatedOn is LocalDate on)
         {
-            bool met = on <= due;
+            bool met = AllocatedBy(on, due);
             return new Finding(RuleId.IroAppointment, met ? Outcome.Met : Outcome.NotMet, Citations.IroAppointment,
                 on < notifiedOn ? $"IRO allocated {DateFormat.Iso(on)}, already in place when the child became looked after on {DateFormat.Iso(notifiedOn)}: {window}."
                 : $"IRO allocated {DateFormat.Iso(on)}: {(met ? "" : "not ")}{window}{(met ? "" : " (IRO-1.NotAllocatedInTime)")}.")
